@@ -1,0 +1,1 @@
+"""The engine of newsdiff: pure Python, never imports Qt."""

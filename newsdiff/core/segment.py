@@ -1,0 +1,129 @@
+"""Paragraphs and sentences of a text, as character offsets into it (lossless)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pysbd
+
+from newsdiff.core.articles import Article
+from newsdiff.core.model import Document, Sentence, Span
+
+_BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0\u2000-\u200b\u3000]*\n")
+_LINE_END_PUNCTUATION = tuple(".!?:;\"'”’»)")
+# pysbd's regular expressions grow slow on very long runs without a sentence end; longer paragraphs
+# are cut at white space into pieces of this many characters before segmenting.
+_MAX_PIECE = 5000
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="en", clean=False, char_span=False)
+
+
+def paragraph_spans(text: str) -> list[Span]:
+    """The paragraphs of the text: blocks between blank lines, or lines where the text has none.
+
+    A block of several lines is one paragraph when it looks hard-wrapped (long lines that end mid-sentence),
+    otherwise each of its lines is a paragraph (lists of headlines, one-paragraph-per-line pastes).
+    """
+    spans: list[Span] = []
+    position = 0
+    blocks: list[tuple[int, int]] = []
+    for match in _BLANK_LINE.finditer(text):
+        blocks.append((position, match.start()))
+        position = match.end()
+    blocks.append((position, len(text)))
+    for start, end in blocks:
+        lines = _line_spans(text, start, end)
+        if not lines:
+            continue
+        if len(lines) > 1 and _hard_wrapped(text, lines):
+            spans.append(Span(lines[0][0], lines[-1][1]))
+        else:
+            spans.extend(Span(a, b) for a, b in lines)
+    return spans
+
+
+def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Non-blank lines between `start` and `end`, stripped of surrounding white space."""
+    found = []
+    position = start
+    for line in text[start:end].split("\n"):
+        line_start, line_end = position, position + len(line)
+        position = line_end + 1
+        stripped = line.strip()
+        if stripped:
+            offset = line_start + (len(line) - len(line.lstrip()))
+            found.append((offset, offset + len(stripped)))
+    return found
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether these lines look like one paragraph wrapped at a fixed width.
+
+    Wrapped prose breaks mid-sentence, so most lines end without punctuation and most continuation
+    lines start in lower case; a list of headlines or one-paragraph-per-line text does neither.
+    """
+    body = lines[:-1]
+    open_ends = sum(1 for a, b in body if not text[a:b].endswith(_LINE_END_PUNCTUATION))
+    lower_starts = sum(1 for a, _ in lines[1:] if text[a].islower() or text[a].isdigit())
+    return open_ends * 2 > len(body) and lower_starts * 2 > len(body)
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span cut at white space into pieces of at most about _MAX_PIECE characters."""
+    pieces = []
+    while end - start > _MAX_PIECE:
+        cut = text.rfind(" ", start + _MAX_PIECE // 2, start + _MAX_PIECE)
+        if cut <= start:
+            cut = start + _MAX_PIECE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of text[start:end], stripped of white space; together they hold every other character."""
+    spans: list[tuple[int, int]] = []
+    for piece_start, piece_end in _pieces(text, start, end):
+        # A hard-wrapped paragraph's line breaks are not sentence ends.
+        piece = text[piece_start:piece_end].replace("\n", " ")
+        position = piece_start
+        for segment in _segmenter().segment(piece):
+            # Walk the original text by the count of non-space characters of each segment, so that the
+            # offsets stay exact even where the segmenter touched white space.
+            needed = sum(1 for ch in segment if not ch.isspace())
+            cursor = position
+            while cursor < piece_end and needed:
+                if not text[cursor].isspace():
+                    needed -= 1
+                cursor += 1
+            if cursor > position:
+                spans.append(_strip(text, position, cursor))
+            position = cursor
+        if position < piece_end and text[position:piece_end].strip():
+            spans.append(_strip(text, position, piece_end))
+    return [span for span in spans if span[1] > span[0]]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def segment(article: Article) -> Document:
+    """The article cut into paragraphs and sentences."""
+    text = article.text
+    paragraphs = paragraph_spans(text)
+    sentences = [
+        Sentence(a, b, index)
+        for index, paragraph in enumerate(paragraphs)
+        for a, b in sentence_spans(text, paragraph.start, paragraph.end)
+    ]
+    return Document(article.path, article.title, text, tuple(paragraphs), tuple(sentences))
