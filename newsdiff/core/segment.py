@@ -12,6 +12,12 @@ from newsdiff.core.model import Document, Sentence, Span
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0\u2000-\u200b\u3000]*\n")
 _LINE_END_PUNCTUATION = tuple(".!?:;\"'”’»)")
+# A sentence end that pysbd leaves inside a quotation: a lower-case word or number, a full stop, space, then
+# a capital (optionally behind an opening quote).
+_INNER_END = re.compile(r"(?<=[a-z0-9][.!?])\s+(?=[\"'“‘]?[A-Z])")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gen sen rep gov lt col sgt jr sr prof rev no vs etc inc ltd co corp dept fig approx est".split()
+)
 # pysbd's regular expressions grow slow on very long runs without a sentence end; longer paragraphs
 # are cut at white space into pieces of this many characters before segmenting.
 _MAX_PIECE = 5000
@@ -102,11 +108,24 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                     needed -= 1
                 cursor += 1
             if cursor > position:
-                spans.append(_strip(text, position, cursor))
+                spans += _split_inner_ends(text, *_strip(text, position, cursor))
             position = cursor
         if position < piece_end and text[position:piece_end].strip():
             spans.append(_strip(text, position, piece_end))
     return [span for span in spans if span[1] > span[0]]
+
+
+def _split_inner_ends(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span cut at sentence ends inside quotations ("… spared. This would be …," he said.)."""
+    pieces = []
+    for match in _INNER_END.finditer(text, start, end):
+        word = text[start : match.start()].rsplit(None, 1)[-1].rstrip(".!?")
+        if "." in word or word.casefold() in _ABBREVIATIONS:
+            continue
+        pieces.append((start, match.start()))
+        start = match.end()
+    pieces.append((start, end))
+    return pieces
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

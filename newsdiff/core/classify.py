@@ -1,0 +1,173 @@
+"""Kinds of linked sentences (shared, typo, paraphrase) and the word- and character-level edits inside them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from diff_match_patch import diff_match_patch
+from rapidfuzz.distance import Levenshtein
+
+from newsdiff.core.model import Document, Edit, EditOp, Kind, Side
+from newsdiff.core.normalize import Token, canonical, tokens, typographic
+
+_EQUAL, _DELETE, _INSERT = 0, -1, 1
+
+
+@lru_cache(maxsize=1)
+def _differ() -> diff_match_patch:
+    differ = diff_match_patch()
+    differ.Diff_Timeout = 0  # sentences are short; an exact diff is cheap and repeatable
+    return differ
+
+
+@dataclass(frozen=True)
+class Change:
+    """A run of tokens that differs between the two sides, between two equal runs."""
+
+    left: tuple[Token, ...]
+    right: tuple[Token, ...]
+
+
+def _sentence_tokens(doc: Document, sentences: Sequence[int]) -> list[Token]:
+    found: list[Token] = []
+    for index in sentences:
+        sentence = doc.sentences[index]
+        found += tokens(doc.text, sentence.start, sentence.end)
+    return found
+
+
+def token_changes(left: list[Token], right: list[Token]) -> list[Change]:
+    """The differing runs of two token lists: a word diff, cleaned up so that a changed phrase is one run."""
+    codes: dict[str, str] = {}
+
+    def encode(items: list[Token]) -> str:
+        return "".join(codes.setdefault(t.text, chr(0xE000 + len(codes))) for t in items)
+
+    # Private-use code points stand for tokens; past 6,400 distinct tokens fall back to higher planes.
+    a, b = encode(left), encode(right)
+    if len(codes) > 6400:
+        codes = {}
+        a = "".join(codes.setdefault(t.text, chr(0x100000 + len(codes))) for t in left)
+        b = "".join(codes.setdefault(t.text, chr(0x100000 + len(codes))) for t in right)
+    diffs = _differ().diff_main(a, b, False)
+    _differ().diff_cleanupSemantic(diffs)
+    changes: list[Change] = []
+    i = j = 0
+    pending_left: list[Token] = []
+    pending_right: list[Token] = []
+    for op, chunk in diffs:
+        if op == _EQUAL:
+            if pending_left or pending_right:
+                changes.append(Change(tuple(pending_left), tuple(pending_right)))
+                pending_left, pending_right = [], []
+            i += len(chunk)
+            j += len(chunk)
+        elif op == _DELETE:
+            pending_left += left[i : i + len(chunk)]
+            i += len(chunk)
+        else:
+            pending_right += right[j : j + len(chunk)]
+            j += len(chunk)
+    if pending_left or pending_right:
+        changes.append(Change(tuple(pending_left), tuple(pending_right)))
+    return changes
+
+
+def _squashed(items: Sequence[Token]) -> str:
+    """The words of a run, case-folded and joined without spaces or hyphens (cease-fire = ceasefire)."""
+    return "".join(t.text for t in items if t.is_word).casefold().replace("-", "").replace("'", "")
+
+
+def _is_typo_change(change: Change) -> bool:
+    """Whether a differing run is a character-level slip rather than a change of words."""
+    a, b = _squashed(change.left), _squashed(change.right)
+    if a == b:
+        return True  # case, hyphenation or punctuation only
+    if not a or not b:
+        return False  # a whole word added or cut
+    if any(ch.isdigit() for ch in a + b):
+        return False  # a changed number is never a typo
+    words_left = sum(t.is_word for t in change.left)
+    words_right = sum(t.is_word for t in change.right)
+    if max(words_left, words_right) > 2:
+        return False
+    allowed = 1 if max(len(a), len(b)) < 4 else max(2, max(len(a), len(b)) // 4)
+    return Levenshtein.distance(a, b) <= allowed
+
+
+def kind_of_link(left: Document, right: Document, lefts: Sequence[int], rights: Sequence[int]) -> tuple[Kind, list[Change]]:
+    """The kind of a link and its differing runs of tokens."""
+    left_text = " ".join(left.sentence_text(i) for i in lefts)
+    right_text = " ".join(right.sentence_text(j) for j in rights)
+    if canonical(left_text) == canonical(right_text):
+        return Kind.SHARED, []
+    changes = token_changes(_sentence_tokens(left, lefts), _sentence_tokens(right, rights))
+    if changes and all(_is_typo_change(c) for c in changes):
+        return Kind.TYPO, changes
+    return Kind.PARAPHRASE, changes
+
+
+def _span(items: Sequence[Token]) -> tuple[int, int]:
+    return items[0].start, items[-1].end
+
+
+def word_edits(changes: Sequence[Change]) -> list[Edit]:
+    """Edits of a paraphrase: reworded runs (replace), words only on the right (insert) or only on the left
+    (delete). Runs of punctuation alone are not edits."""
+    edits: list[Edit] = []
+    for change in changes:
+        left_words = [t for t in change.left if t.is_word]
+        right_words = [t for t in change.right if t.is_word]
+        if left_words and right_words:
+            edits.append(Edit(Side.LEFT, *_span(left_words), EditOp.REPLACE))
+            edits.append(Edit(Side.RIGHT, *_span(right_words), EditOp.REPLACE))
+        elif left_words:
+            edits.append(Edit(Side.LEFT, *_span(left_words), EditOp.DELETE))
+        elif right_words:
+            edits.append(Edit(Side.RIGHT, *_span(right_words), EditOp.INSERT))
+    return edits
+
+
+def character_edits(left: Document, right: Document, changes: Sequence[Change]) -> list[Edit]:
+    """Edits of a typo link: the characters that differ inside each changed run."""
+    edits: list[Edit] = []
+    for change in changes:
+        if not change.left or not change.right:
+            continue
+        left_start, left_end = _span(change.left)
+        right_start, right_end = _span(change.right)
+        a = typographic(left.text[left_start:left_end])
+        b = typographic(right.text[right_start:right_end])
+        diffs = _differ().diff_main(a, b, False)
+        i = j = 0
+        pending: list[tuple[int, int, int]] = []
+        for op, chunk in diffs + [(_EQUAL, "")]:
+            if op == _EQUAL:
+                edits += _character_run(pending, left_start, right_start)
+                pending = []
+                i += len(chunk)
+                j += len(chunk)
+            elif op == _DELETE:
+                pending.append((_DELETE, i, i + len(chunk)))
+                i += len(chunk)
+            else:
+                pending.append((_INSERT, j, j + len(chunk)))
+                j += len(chunk)
+    return edits
+
+
+def _character_run(pending: list[tuple[int, int, int]], left_start: int, right_start: int) -> list[Edit]:
+    deleted = [(a, b) for op, a, b in pending if op == _DELETE]
+    inserted = [(a, b) for op, a, b in pending if op == _INSERT]
+    if deleted and inserted:
+        return [
+            Edit(Side.LEFT, left_start + deleted[0][0], left_start + deleted[-1][1], EditOp.REPLACE),
+            Edit(Side.RIGHT, right_start + inserted[0][0], right_start + inserted[-1][1], EditOp.REPLACE),
+        ]
+    if deleted:
+        return [Edit(Side.LEFT, left_start + deleted[0][0], left_start + deleted[-1][1], EditOp.DELETE)]
+    if inserted:
+        return [Edit(Side.RIGHT, right_start + inserted[0][0], right_start + inserted[-1][1], EditOp.INSERT)]
+    return []

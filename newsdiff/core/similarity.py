@@ -1,0 +1,107 @@
+"""Similarity of every sentence pair of two documents: lexical, semantic and reuse signals at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from scipy import sparse
+
+from newsdiff.core.embed import cosine_matrix, embed
+from newsdiff.core.normalize import canonical, words
+
+# Words that carry no content: their overlap says nothing about reuse.
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as is are was were be been being has have had
+    do does did it its this that these those he she they we you i his her their our your him them us me
+    will would can could should may might must shall not no so than then there here which who whom whose
+    what when where why how all any some such into over under about after before also just only very said
+    says say""".split()
+)
+
+
+@dataclass(frozen=True)
+class SentenceFeatures:
+    """Per-sentence material for the similarity matrices of one document."""
+
+    canonical: tuple[str, ...]
+    folded: tuple[str, ...]
+    content: tuple[frozenset[str], ...]
+    bigrams: tuple[frozenset[tuple[str, str]], ...]
+    vectors: np.ndarray
+
+
+def sentence_features(sentences: Sequence[str]) -> SentenceFeatures:
+    """Canonical forms, content words, word bigrams and embeddings of the sentences."""
+    canon = tuple(canonical(s) for s in sentences)
+    word_lists = [words(s) for s in sentences]
+    content = tuple(frozenset(w for w in ws if w not in STOPWORDS) for ws in word_lists)
+    bigrams = tuple(frozenset(zip(ws, ws[1:])) for ws in word_lists)
+    return SentenceFeatures(canon, tuple(c.casefold() for c in canon), content, bigrams, embed(canon))
+
+
+@dataclass(frozen=True)
+class Matrices:
+    """Pairwise signals, each an (n_left, n_right) array in [0, 1]."""
+
+    ratio: np.ndarray  # character-level similarity of the case-folded canonical forms
+    cosine: np.ndarray  # semantic similarity of the embeddings
+    shared_content: np.ndarray  # number of content words in common (a count, not a ratio)
+    content_left: np.ndarray  # share of the left sentence's content words found in the right one
+    content_right: np.ndarray  # share of the right sentence's content words found in the left one
+    bigram_left: np.ndarray  # share of the left sentence's word bigrams found in the right one
+    bigram_right: np.ndarray  # share of the right sentence's word bigrams found in the left one
+
+    @property
+    def score(self) -> np.ndarray:
+        """How strongly each pair looks like reuse, in [0, 1]: the basis of the link decision.
+
+        Character similarity counts only when high, since unrelated sentences of one story still reach
+        0.4-0.5 on it; otherwise semantic similarity and word overlap share the weight. Overlap is the
+        smaller containment (both sentences mostly made of the other), or a larger part of the bigger
+        one when at least four content words are shared (a clause taken from a longer sentence).
+        """
+        close = np.where(self.ratio >= 0.75, self.ratio, 0.0)
+        partial = np.where(self.shared_content >= 4, 0.8 * np.maximum(self.content_left, self.content_right), 0.0)
+        overlap = np.maximum.reduce(
+            [np.minimum(self.content_left, self.content_right), 0.5 * (self.bigram_left + self.bigram_right), partial]
+        )
+        return np.maximum(close, 0.45 * self.cosine + 0.55 * overlap)
+
+
+def _incidence(sets: Sequence[frozenset], vocabulary: dict) -> sparse.csr_matrix:
+    rows, cols = [], []
+    for row, items in enumerate(sets):
+        for item in items:
+            rows.append(row)
+            cols.append(vocabulary.setdefault(item, len(vocabulary)))
+    shape = (len(sets), max(len(vocabulary), 1))
+    return sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=shape)
+
+
+def _overlap(left: Sequence[frozenset], right: Sequence[frozenset]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Counts of common items, and their share of each side's items, for every pair of sets."""
+    vocabulary: dict = {}
+    a = _incidence(left, vocabulary)
+    b = _incidence(right, vocabulary)
+    a.resize((a.shape[0], max(len(vocabulary), 1)))
+    b.resize((b.shape[0], max(len(vocabulary), 1)))
+    common = (a @ b.T).toarray()
+    left_sizes = np.array([max(len(s), 1) for s in left], dtype=np.float32)[:, None]
+    right_sizes = np.array([max(len(s), 1) for s in right], dtype=np.float32)[None, :]
+    return common, common / left_sizes, common / right_sizes
+
+
+def matrices(left: SentenceFeatures, right: SentenceFeatures) -> Matrices:
+    """Every pairwise signal between the sentences of two documents."""
+    n, m = len(left.canonical), len(right.canonical)
+    if n == 0 or m == 0:
+        empty = np.zeros((n, m), dtype=np.float32)
+        return Matrices(empty, empty, empty, empty, empty, empty, empty)
+    ratio = process.cdist(left.folded, right.folded, scorer=fuzz.ratio, workers=-1, dtype=np.float32) / 100.0
+    cosine = cosine_matrix(left.vectors, right.vectors)
+    shared, content_left, content_right = _overlap(left.content, right.content)
+    _, bigram_left, bigram_right = _overlap(left.bigrams, right.bigrams)
+    return Matrices(ratio, cosine, shared, content_left, content_right, bigram_left, bigram_right)

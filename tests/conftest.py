@@ -1,0 +1,21 @@
+"""Shared test set-up: Qt runs offscreen; the seed articles are fixtures."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def seed(prefix: str) -> Path:
+    """The fixture seed article whose name starts with `prefix` (e.g. "003")."""
+    return next(FIXTURES.glob(f"{prefix}_*.txt"))
+
+
+@pytest.fixture(scope="session")
+def fixtures_dir() -> Path:
+    """The folder of seed articles."""
+    return FIXTURES

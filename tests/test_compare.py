@@ -1,0 +1,221 @@
+"""The comparison engine on the seed articles and on arbitrary text."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from functools import lru_cache
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import seed
+from newsdiff.core.articles import Article, load_article
+from newsdiff.core.compare import compare
+from newsdiff.core.model import Comparison, EditOp, Kind, Side
+from newsdiff.core.normalize import canonical
+
+NAMES = ("Zelenskyy", "Zelensky", "Witkoff", "Pokrovsk", "Peskov", "Kursk", "Kyiv", "Sumy")
+TRUMP_QUOTE = "I have strongly requested to President Putin that their lives be spared."
+
+
+@lru_cache(maxsize=None)
+def pair(left: str, right: str) -> Comparison:
+    return compare(load_article(seed(left)), load_article(seed(right)))
+
+
+def sentence_index(comparison: Comparison, side: Side, fragment: str) -> int:
+    doc = comparison.document(side)
+    matches = [i for i in range(len(doc.sentences)) if fragment in canonical(doc.sentence_text(i))]
+    assert len(matches) == 1, (fragment, [doc.sentence_text(i) for i in matches])
+    return matches[0]
+
+
+def test_importing_core_does_not_import_qt() -> None:
+    code = (
+        "import sys, newsdiff.core.compare, newsdiff.core.summary, newsdiff.core.articles;"
+        "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_trump_quote_is_shared_between_003_and_002() -> None:
+    comparison = pair("003", "002")
+    left = sentence_index(comparison, Side.LEFT, TRUMP_QUOTE)
+    right = sentence_index(comparison, Side.RIGHT, TRUMP_QUOTE)
+    link = comparison.links[comparison.link_of(Side.LEFT, left)]
+    assert link.kind is Kind.SHARED
+    assert right in link.right
+
+
+def test_celebrity_headlines_of_002_are_unique() -> None:
+    comparison = pair("003", "002")
+    for headline in ("Miss Piggy Gives Fans", "Uber Enters Seven New European Markets", "Single Shade Of Yellow"):
+        index = sentence_index(comparison, Side.RIGHT, headline)
+        assert comparison.kind_of(Side.RIGHT, index) is Kind.UNIQUE
+
+
+def test_starmer_sentence_of_003_is_unique() -> None:
+    for other in ("002", "000"):
+        comparison = pair("003", other)
+        index = sentence_index(comparison, Side.LEFT, "Keir Starmer")
+        assert comparison.kind_of(Side.LEFT, index) is Kind.UNIQUE
+
+
+def test_anihilate_sentence_is_a_paraphrase_of_sabotage_sentence() -> None:
+    comparison = pair("003", "000")
+    left = sentence_index(comparison, Side.LEFT, "sabotage diplomacy")
+    right = sentence_index(comparison, Side.RIGHT, "anihilate")
+    link = comparison.links[comparison.link_of(Side.LEFT, left)]
+    assert link.kind is Kind.PARAPHRASE
+    assert right in link.right
+    changed = {comparison.right.text[e.start : e.end] for e in link.edits if e.side is Side.RIGHT}
+    assert any("anihilate" in words for words in changed)
+
+
+def test_misspellings_in_000_are_marked_with_suggestion() -> None:
+    marks = {m.word: m for m in pair("003", "000").misspellings if m.side is Side.RIGHT}
+    assert "anihilate" in marks and "lifepostm" in marks
+    assert marks["anihilate"].suggestion == "annihilate"
+
+
+def test_no_misspelling_mark_on_names_in_any_pair() -> None:
+    prefixes = ("000", "001", "002", "003", "004")
+    for left in prefixes:
+        for right in prefixes:
+            if left < right:
+                words = {m.word.casefold() for m in pair(left, right).misspellings}
+                assert not words & {n.casefold() for n in NAMES}, (left, right, words)
+
+
+def test_article_against_itself_is_all_shared() -> None:
+    for prefix in ("000", "002", "003"):
+        article = load_article(seed(prefix))
+        comparison = compare(article, article)
+        count = len(comparison.left.sentences)
+        assert comparison.stats(Side.LEFT) == {Kind.SHARED: count, Kind.TYPO: 0, Kind.PARAPHRASE: 0, Kind.UNIQUE: 0}
+        assert all(not link.moved and not link.edits for link in comparison.links)
+        assert comparison.differences() == []
+        assert comparison.misspellings == () or prefix == "000"
+
+
+def test_typographic_variants_are_shared() -> None:
+    left = Article.from_text("He said \u201cno\u201d \u2014 it\u2019s over.\n\nThe end came at\u00a0noon.")
+    right = Article.from_text('He said "no" - it\u00b4s  over.\n\nThe end came at noon.')
+    comparison = compare(left, right)
+    assert [link.kind for link in comparison.links] == [Kind.SHARED, Kind.SHARED]
+
+
+def test_character_level_changes_are_typos_with_character_edits() -> None:
+    left = Article.from_text("President Zelensky said the cease-fire would hold in Kiev tonight.")
+    right = Article.from_text("President Zelenskyy said the ceasefire would hold in Kyiv tonight.")
+    comparison = compare(left, right)
+    (link,) = comparison.links
+    assert link.kind is Kind.TYPO
+    assert any(e.side is Side.RIGHT and comparison.right.text[e.start : e.end] == "y" for e in link.edits)
+
+
+def test_a_changed_number_is_never_a_typo() -> None:
+    left = Article.from_text("The army said 300 soldiers were surrounded near the border town on Friday.")
+    right = Article.from_text("The army said 30 soldiers were surrounded near the border town on Friday.")
+    (link,) = compare(left, right).links
+    assert link.kind is Kind.PARAPHRASE
+
+
+def test_added_words_are_inserts_and_reworded_words_are_replacements() -> None:
+    left = Article.from_text("The minister announced the new budget plan in parliament on Tuesday morning.")
+    right = Article.from_text(
+        "The minister unveiled the new budget plan in parliament on Tuesday morning, drawing loud protests."
+    )
+    comparison = compare(left, right)
+    (link,) = comparison.links
+    ops = {(e.side, e.op, comparison.document(e.side).text[e.start : e.end]) for e in link.edits}
+    assert (Side.LEFT, EditOp.REPLACE, "announced") in ops
+    assert (Side.RIGHT, EditOp.REPLACE, "unveiled") in ops
+    assert (Side.RIGHT, EditOp.INSERT, "drawing loud protests") in ops
+
+
+def test_moved_sentence_is_marked_and_rows_stay_in_order() -> None:
+    paragraphs = [
+        "The storm reached the coast early on Monday, flooding several villages.",
+        "Rescue teams evacuated more than two thousand residents overnight.",
+        "The weather service warned that heavy rain would continue until Thursday.",
+        "Officials opened schools as temporary shelters for displaced families.",
+        "Power was cut to forty thousand homes across the northern district.",
+    ]
+    left = Article.from_text("\n\n".join(paragraphs))
+    right = Article.from_text("\n\n".join(paragraphs[1:] + paragraphs[:1]))
+    comparison = compare(left, right)
+    assert all(link.kind is Kind.SHARED for link in comparison.links)
+    assert [link.moved for link in comparison.links] == [True, False, False, False, False]
+    assert_rows_cover_each_paragraph_once_in_order(comparison)
+
+
+def assert_rows_cover_each_paragraph_once_in_order(comparison: Comparison) -> None:
+    for side in Side:
+        seen = [p for row in comparison.rows for p in row.paragraphs(side)]
+        assert seen == list(range(len(comparison.document(side).paragraphs)))
+
+
+def test_split_sentence_links_one_to_many() -> None:
+    left = Article.from_text(
+        "The company reported record profits of four billion dollars, and its chief executive announced "
+        "plans to open twelve new factories across Europe next year."
+    )
+    right = Article.from_text(
+        "The company reported record profits of four billion dollars. "
+        "Its chief executive announced plans to open twelve new factories across Europe next year."
+    )
+    comparison = compare(left, right)
+    assert [(link.left, link.right) for link in comparison.links] == [((0,), (0, 1))]
+    assert comparison.unique_left == comparison.unique_right == ()
+
+
+def test_seed_rows_cover_each_paragraph_once_in_order() -> None:
+    for left, right in (("003", "000"), ("003", "002"), ("001", "004")):
+        assert_rows_cover_each_paragraph_once_in_order(pair(left, right))
+
+
+def assert_consistent(comparison: Comparison) -> None:
+    for side in Side:
+        doc = comparison.document(side)
+        linked = [s for link in comparison.links for s in link.sentences(side)]
+        everything = sorted(linked + list(comparison.unique(side)))
+        assert everything == list(range(len(doc.sentences)))
+        position = 0
+        for sentence in doc.sentences:
+            assert position <= sentence.start < sentence.end <= len(doc.text)
+            assert doc.text[position : sentence.start].strip() == ""
+            position = sentence.end
+        assert doc.text[position:].strip() == ""
+    for link in comparison.links:
+        assert 0.0 <= link.similarity <= 1.0
+        for edit in link.edits:
+            assert 0 <= edit.start < edit.end <= len(comparison.document(edit.side).text)
+    assert_rows_cover_each_paragraph_once_in_order(comparison)
+
+
+def test_seed_pairs_are_consistent() -> None:
+    for left, right in (("003", "000"), ("003", "002"), ("000", "004"), ("001", "002")):
+        assert_consistent(pair(left, right))
+
+
+prose = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)) | st.sampled_from(list(" .\n\n,\"'“”’—-?!")),
+    max_size=400,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(prose, prose)
+def test_compare_never_raises_and_is_lossless(left: str, right: str) -> None:
+    comparison = compare(Article.from_text(left), Article.from_text(right))
+    assert_consistent(comparison)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(["Alpha beta gamma.", "Delta epsilon zeta!", "Eta theta iota?", "\n\n", " "]), max_size=12))
+def test_compare_of_shuffled_known_sentences_is_consistent(parts: list[str]) -> None:
+    text = " ".join(parts)
+    comparison = compare(Article.from_text(text), Article.from_text(text[::-1]))
+    assert_consistent(comparison)
