@@ -15,6 +15,7 @@ _LINE_END_PUNCTUATION = tuple(".!?:;\"'”’»)")
 # A sentence end that pysbd leaves inside a quotation: a lower-case word or number, a full stop, space, then
 # a capital (optionally behind an opening quote).
 _INNER_END = re.compile(r"(?<=[a-z0-9][.!?])\s+(?=[\"'“‘]?[A-Z])")
+_POSSIBLE_INNER_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+\S")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st gen sen rep gov lt col sgt jr sr prof rev no vs etc inc ltd co corp dept fig approx est".split()
 )
@@ -93,6 +94,9 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences of text[start:end], stripped of white space; together they hold every other character."""
+    if not _POSSIBLE_INNER_END.search(text, start, end):
+        # No full stop, question or exclamation mark before the last word: one sentence, no segmenter.
+        return [_strip(text, start, end)] if text[start:end].strip() else []
     spans: list[tuple[int, int]] = []
     for piece_start, piece_end in _pieces(text, start, end):
         # A hard-wrapped paragraph's line breaks are not sentence ends.

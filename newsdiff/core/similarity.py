@@ -100,7 +100,9 @@ def matrices(left: SentenceFeatures, right: SentenceFeatures) -> Matrices:
     if n == 0 or m == 0:
         empty = np.zeros((n, m), dtype=np.float32)
         return Matrices(empty, empty, empty, empty, empty, empty, empty)
-    ratio = process.cdist(left.folded, right.folded, scorer=fuzz.ratio, workers=-1, dtype=np.float32) / 100.0
+    # Starting worker threads costs more than a small matrix takes on one core.
+    workers = -1 if n * m > 50_000 else 1
+    ratio = process.cdist(left.folded, right.folded, scorer=fuzz.ratio, workers=workers, dtype=np.float32) / 100.0
     cosine = cosine_matrix(left.vectors, right.vectors)
     shared, content_left, content_right = _overlap(left.content, right.content)
     _, bigram_left, bigram_right = _overlap(left.bigrams, right.bigrams)
