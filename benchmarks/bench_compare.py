@@ -12,7 +12,7 @@ import pytest
 from conftest import FIXTURES
 
 from newsdiff.core.articles import Article, load_article
-from newsdiff.core.compare import compare
+from newsdiff.core.compare import compare, prepare
 
 
 def _seed_texts() -> list[str]:
@@ -50,7 +50,17 @@ def _warm() -> None:
 
 
 @pytest.mark.parametrize("name", PAIRS)
-def test_newsdiff_compare(benchmark, name: str) -> None:
+def test_newsdiff_compare_cold(benchmark, name: str) -> None:
+    """Both articles new to the process: segmentation and embeddings included."""
+    left, right = PAIRS[name]()
+    benchmark.group = name
+    comparison = benchmark.pedantic(compare, (left, right), setup=prepare.cache_clear, rounds=10)
+    assert comparison.links
+
+
+@pytest.mark.parametrize("name", PAIRS)
+def test_newsdiff_compare_in_folder(benchmark, name: str) -> None:
+    """Articles already prepared, as when a folder's base is compared with each copy in turn."""
     left, right = PAIRS[name]()
     benchmark.group = name
     comparison = benchmark(compare, left, right)

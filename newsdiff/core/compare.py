@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from newsdiff.core.align import align, display_rows, moved_groups
 from newsdiff.core.articles import Article
 from newsdiff.core.classify import character_edits, kind_of_link, word_edits
-from newsdiff.core.model import Comparison, Kind, Link, Side
+from newsdiff.core.model import Comparison, Document, Kind, Link, Side
 from newsdiff.core.segment import segment
-from newsdiff.core.similarity import matrices, sentence_features
+from newsdiff.core.similarity import SentenceFeatures, matrices, sentence_features
 from newsdiff.core.spelling import document_words, misspellings
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What compare needs of one article, whatever it is compared with."""
+
+    document: Document
+    sentences: tuple[str, ...]
+    features: SentenceFeatures
+    words: frozenset[str]
+
+
+@lru_cache(maxsize=512)
+def prepare(article: Article) -> Prepared:
+    """The article segmented, with its sentence features; kept, since a folder compares each file many times."""
+    document = segment(article)
+    sentences = tuple(document.sentence_text(i) for i in range(len(document.sentences)))
+    return Prepared(document, sentences, sentence_features(sentences), frozenset(document_words(document)))
 
 
 def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -> Comparison:
@@ -19,11 +39,10 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
     `known_words` are case-folded words of other copies of the folder; like the words of the other side,
     they are taken as spelt on purpose and never marked as misspellings.
     """
-    left_doc, right_doc = segment(left), segment(right)
-    left_sentences = [left_doc.sentence_text(i) for i in range(len(left_doc.sentences))]
-    right_sentences = [right_doc.sentence_text(j) for j in range(len(right_doc.sentences))]
-    left_features, right_features = sentence_features(left_sentences), sentence_features(right_sentences)
-    groups = align(matrices(left_features, right_features), left_features, right_features)
+    lp, rp = prepare(left), prepare(right)
+    left_doc, right_doc = lp.document, rp.document
+    left_sentences, right_sentences = lp.sentences, rp.sentences
+    groups = align(matrices(lp.features, rp.features), lp.features, rp.features)
     moved = moved_groups(groups)
 
     classified = [kind_of_link(left_doc, right_doc, g.left, g.right) for g in groups]
@@ -40,8 +59,7 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
         )
     linked_left = {i for g in groups for i in g.left}
     linked_right = {j for g in groups for j in g.right}
-    left_words, right_words = document_words(left_doc), document_words(right_doc)
-    known = set(known_words)
+    known = frozenset(known_words)
     return Comparison(
         left=left_doc,
         right=right_doc,
@@ -49,8 +67,8 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
         unique_left=tuple(i for i in range(len(left_sentences)) if i not in linked_left),
         unique_right=tuple(j for j in range(len(right_sentences)) if j not in linked_right),
         misspellings=tuple(
-            misspellings(left_doc, Side.LEFT, right_words | known)
-            + misspellings(right_doc, Side.RIGHT, left_words | known)
+            misspellings(left_doc, Side.LEFT, rp.words | known)
+            + misspellings(right_doc, Side.RIGHT, lp.words | known)
         ),
         rows=tuple(display_rows(left_doc, right_doc, groups, moved)),
     )
