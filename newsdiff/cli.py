@@ -6,8 +6,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsdiff import __version__
+
+if TYPE_CHECKING:
+    from newsdiff.core.articles import Article, ArticleError
 
 EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE = 0, 1, 2
 SUBCOMMANDS = ("compare", "report", "overview")
@@ -32,6 +36,69 @@ def _compare_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report_inputs(paths: list[Path]) -> tuple[list[Article], list[ArticleError]]:
+    """The articles named by `paths` (folders give their articles), and the files of folders that were skipped."""
+    from newsdiff.core.articles import ArticleError, load_article, load_folder
+
+    articles: list[Article] = []
+    skipped: list[ArticleError] = []
+    for path in paths:
+        if path.is_dir():
+            try:
+                found, errors = load_folder(path)
+            except OSError as error:
+                raise ArticleError(path, error.strerror or str(error)) from None
+            articles += found
+            skipped += errors
+        else:
+            articles.append(load_article(path))
+    return articles, skipped
+
+
+def _report_command(args: argparse.Namespace) -> int:
+    from newsdiff.core.articles import ArticleError, load_article
+    from newsdiff.core.base_pairs import compare_with_base
+    from newsdiff.core.report import write_folder_report, write_pair_report
+    from newsdiff.core.safe_write import OutputExistsError
+
+    if args.output.exists() and not args.force:
+        print(f"newsdiff: {OutputExistsError(args.output)}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        articles, skipped = _report_inputs(args.paths)
+        base = load_article(args.base) if args.base else (articles[0] if articles else None)
+    except ArticleError as error:
+        print(f"newsdiff: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    for error in skipped:
+        print(f"newsdiff: skipped {error}", file=sys.stderr)
+    if args.output.resolve() in {Path(a.path).resolve() for a in [*articles, *([base] if base else [])]}:
+        print(f"newsdiff: {args.output}: is one of the articles; choose another output file", file=sys.stderr)
+        return EXIT_USAGE
+    folders = [path for path in args.paths if path.is_dir()]
+    copies = [a for a in articles if base and Path(a.path).resolve() != Path(base.path).resolve()]
+    if not copies and not folders:
+        print("newsdiff report: give two files, a file and --base, or a folder", file=sys.stderr)
+        return EXIT_USAGE
+    if not copies:
+        print(f"newsdiff: {' '.join(map(str, folders))}: fewer than two readable articles", file=sys.stderr)
+        return EXIT_UNREADABLE
+    comparisons = compare_with_base(base, copies)
+    try:
+        if not folders and len(copies) == 1:
+            write_pair_report(comparisons[0], args.output, force=args.force)
+        else:
+            write_folder_report(base, comparisons, args.output, force=args.force, skipped=skipped)
+    except OutputExistsError as error:
+        print(f"newsdiff: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        print(f"newsdiff: {args.output}: cannot write: {error.strerror or error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(args.output)
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsdiff",
@@ -45,6 +112,22 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument("right", type=Path, help="the other copy")
     compare.add_argument("--json", action="store_true", help="print the newsdiff.compare/1 JSON document")
     compare.set_defaults(run=_compare_command)
+
+    report = commands.add_parser(
+        "report",
+        help="write a self-contained HTML report: two files, or a base against every other copy",
+        description="Two files give the report of one pair; a folder (or more files) gives the base against "
+        "every other copy, with a summary table first.",
+        epilog="Exit status: 0 written; 1 an input could not be read or the report could not be written "
+        "(the message names the file); 2 usage, or the output exists and --force was not given.",
+    )
+    report.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files or folders")
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.html", help="the report to write")
+    report.add_argument(
+        "--base", type=Path, metavar="FILE", help="the copy to compare the others with (default: the first article)"
+    )
+    report.add_argument("--force", action="store_true", help="overwrite FILE.html if it exists")
+    report.set_defaults(run=_report_command)
     return parser
 
 
