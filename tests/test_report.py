@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 from datetime import datetime, timezone
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, seed
+from headless_chromium import CHROMIUM, Browser
 
 from newsdiff.cli import EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, main
 from newsdiff.core.articles import Article, ArticleError, load_article, load_folder
@@ -359,8 +359,6 @@ def test_cli_unwritable_output_names_it(tmp_path: Path, capsys: pytest.CaptureFi
 
 # In a real browser: the report's own script runs, none of the article's.
 
-CHROMIUM = shutil.which("chromium")
-
 
 @pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium")
 def test_in_chromium_only_the_report_script_runs(tmp_path: Path) -> None:
@@ -370,14 +368,22 @@ def test_in_chromium_only_the_report_script_runs(tmp_path: Path) -> None:
     left = Article.from_text(f"Title\n\n{hostile}\n\nShe left at noon.", path="a.txt")
     right = Article.from_text(f"Title\n\n{hostile}\n\nHe arrived late.", path="b.txt")
     page = write_pair_report(compare(left, right), tmp_path / "hostile.html")
-    dumped = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", page.as_uri()],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    ).stdout
-    root = next(attrs for tag, attrs in Page(dumped).elements if tag == "html")
-    assert "data-pwned" not in root
-    keys = next(attrs for _, attrs in Page(dumped).elements if attrs.get("id") == "keys")
-    assert "hidden" not in keys  # the report's own script ran and showed the key hint
+    with Browser(page.as_uri()) as browser:
+        assert browser.evaluate("document.documentElement.hasAttribute('data-pwned')") is False
+        assert browser.evaluate("document.body.textContent.includes('<script>')") is True
+        assert browser.evaluate("document.getElementById('keys').hidden") is False  # the report's script ran
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium")
+def test_in_chromium_n_p_j_k_walk_the_differences(tmp_path: Path) -> None:
+    comparison = compare(load_article(GOLDEN / "wire.txt"), load_article(GOLDEN / "outlet.txt"))
+    total = len(comparison.differences())
+    page = write_pair_report(comparison, tmp_path / "pair.html")
+    with Browser(page.as_uri()) as browser:
+        seen = []
+        for key in "nnjpkk" + "n" * (total + 1) + "x":
+            browser.press(key)
+            seen.append(browser.evaluate("location.hash"))
+        assert seen[:6] == ["#d1", "#d2", "#d3", "#d2", "#d1", "#d1"]
+        assert seen[-2:] == [f"#d{total}", f"#d{total}"]
+        assert browser.evaluate("document.querySelector(':target').id") == f"d{total}"
