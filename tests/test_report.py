@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shutil
@@ -240,6 +241,17 @@ def test_moved_sentences_are_marked() -> None:
     labels = [attrs for _, attrs in page.elements if attrs.get("class") == "mark moved"]
     # One in the legend, one on each side of each moved link.
     assert len(labels) == 1 + sum(len(link.left) + len(link.right) for link in moved)
+
+
+def test_altered_links_are_marked() -> None:
+    comparison = compare(load_article(GOLDEN / "wire.txt"), load_article(GOLDEN / "outlet.txt"))
+    first = comparison.links[0]
+    altered = dataclasses.replace(comparison, links=(dataclasses.replace(first, altered=True), *comparison.links[1:]))
+    page = Page(render_pair_report(altered))
+    labels = [attrs for _, attrs in page.elements if attrs.get("class") == "mark altered"]
+    assert len(labels) == 1 + len(first.left) + len(first.right)
+    hints = [attrs["title"] for _, attrs in page.elements if attrs.get("id") == "d1"]
+    assert "altered" in hints[0]
 
 
 def test_print_keeps_rows_whole_and_colours(folder_html: str) -> None:
