@@ -23,11 +23,11 @@ RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 TEMPLATE = "report.html.j2"
 SCRIPT = "report.js"
 
-KIND_LABELS = {
-    Kind.SHARED: ("shared", "the same sentence on both sides"),
-    Kind.TYPO: ("typo", "the same sentence, changed only at character level: spelling, transliteration, case"),
-    Kind.PARAPHRASE: ("paraphrase", "reused in other words, wholly or in part"),
-    Kind.UNIQUE: ("unique", "no counterpart on the other side: added, or cut seen from the other copy"),
+KIND_MEANINGS = {
+    Kind.SHARED: "the same sentence on both sides",
+    Kind.TYPO: "the same sentence, changed only at character level: spelling, transliteration, case",
+    Kind.PARAPHRASE: "reused in other words, wholly or in part",
+    Kind.UNIQUE: "no counterpart on the other side: added, or cut seen from the other copy",
 }
 
 
@@ -86,7 +86,6 @@ class KindCount:
     """How many sentences of one kind each side has, and their share of the side."""
 
     kind: str
-    label: str
     left: int
     left_percent: float
     right: int
@@ -202,7 +201,7 @@ def _edit_mark(kind: Kind, op: EditOp) -> str:
 
 def _hint(kind: Kind, similarity: float | None, moved: bool, altered: bool) -> str:
     """The tooltip of a sentence: its kind in words, and its marks."""
-    parts = [KIND_LABELS[kind][1]]
+    parts = [KIND_MEANINGS[kind]]
     if similarity is not None and kind is not Kind.SHARED:
         parts.append(f"similarity {similarity:.2f}")
     if moved:
@@ -262,7 +261,6 @@ def _pair_view(comparison: Comparison, anchor: str, first_number: int) -> PairVi
     counts = tuple(
         KindCount(
             kind.value,
-            KIND_LABELS[kind][0],
             stats[Side.LEFT][kind],
             _percent(stats[Side.LEFT][kind], totals[Side.LEFT]),
             stats[Side.RIGHT][kind],
@@ -342,7 +340,7 @@ def _render(view: ReportView) -> str:
     }
     return _environment().get_template(TEMPLATE).render(
         report=view,
-        kinds=[(kind.value, *KIND_LABELS[kind]) for kind in KINDS],
+        kinds=[(kind.value, KIND_MEANINGS[kind]) for kind in KINDS],
         colours=colours,
         script=Markup(script),
         script_hash=script_hash,
