@@ -1,11 +1,14 @@
 """Shared test set-up: Qt runs offscreen; the seed articles are fixtures."""
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The suite never reads or fills the user's own cache folder.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="newsdiff-test-cache-")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 import threading
 from functools import lru_cache
+from importlib.metadata import version
 from importlib.resources import files
+from pathlib import Path
 from typing import Iterable
 
 from symspellpy import SymSpell, Verbosity
+
+from newsdiff.core.cache import default_cache_dir
 
 from newsdiff.core.model import Document, Misspelling, Side
 from newsdiff.core.normalize import WORD, typographic
 
 _DICTIONARY = "frequency_dictionary_en_82_765.txt"
+# Deletes are indexed over this many leading characters; 5 keeps the saved index small and quick to load
+# (lookups still verify the whole word, so suggestions are the same).
+_PREFIX_LENGTH = 5
 # A word made of a known word and one of these endings is a derived word, not a typo (sellable, rebrandings).
 _SUFFIXES = ("s", "es", "ed", "ing", "er", "ers", "able", "ible", "ness", "ly", "less", "ful", "ism", "ist",
              "ists", "ize", "ized", "ise", "ised", "ization", "isation", "ment", "ments", "ship", "wise")
@@ -21,14 +30,40 @@ _lock = threading.Lock()
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> SymSpell:
-    speller = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+def _known_words() -> frozenset[str]:
+    """The words of symspellpy's bundled English frequency dictionary."""
+    lines = (files("symspellpy") / _DICTIONARY).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split(" ", 1)[0] for line in lines if line)
+
+
+def _index_path(cache_dir: Path) -> Path:
+    return cache_dir / f"symspell-{version('symspellpy')}-{_PREFIX_LENGTH}.pickle"
+
+
+@lru_cache(maxsize=1)
+def _speller() -> SymSpell:
+    """symspellpy's index of the dictionary: loaded from the user's cache, else built (2-3 s) and saved there."""
+    speller = SymSpell(max_dictionary_edit_distance=2, prefix_length=_PREFIX_LENGTH)
+    saved = _index_path(default_cache_dir())
+    try:
+        if speller.load_pickle(str(saved), compressed=False):
+            return speller
+    except Exception:  # a truncated or foreign cache file: rebuild it
+        speller = SymSpell(max_dictionary_edit_distance=2, prefix_length=_PREFIX_LENGTH)
     speller.load_dictionary(str(files("symspellpy") / _DICTIONARY), term_index=0, count_index=1)
+    try:
+        saved.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=saved.parent, suffix=".tmp")
+        os.close(handle)
+        speller.save_pickle(temporary, compressed=False)
+        os.replace(temporary, saved)
+    except OSError:
+        pass  # a read-only cache folder only costs the next process the build time
     return speller
 
 
 def _known(word: str) -> bool:
-    return word in _dictionary().words
+    return word in _known_words()
 
 
 def _derived(word: str) -> bool:
@@ -56,7 +91,7 @@ def check_word(word: str) -> tuple[bool, str | None]:
     with _lock:
         if _known(word) or _derived(word):
             return False, None
-        found = _dictionary().lookup(word, Verbosity.TOP, max_edit_distance=2)
+        found = _speller().lookup(word, Verbosity.TOP, max_edit_distance=2)
     return True, (found[0].term if found else None)
 
 
