@@ -219,3 +219,32 @@ def test_compare_of_shuffled_known_sentences_is_consistent(parts: list[str]) -> 
     text = " ".join(parts)
     comparison = compare(Article.from_text(text), Article.from_text(text[::-1]))
     assert_consistent(comparison)
+
+
+def test_number_words_are_never_typos() -> None:
+    left = Article.from_text("The deal is worth two million dollars to the company over five years.")
+    right = Article.from_text("The deal is worth two billion dollars to the company over five years.")
+    (link,) = compare(left, right).links
+    assert link.kind is Kind.PARAPHRASE
+
+
+def test_two_slips_in_neighbouring_words_are_still_a_typo() -> None:
+    left = Article.from_text("The Dow Jones industrial average fell sharply on Monday afternoon.")
+    right = Article.from_text("The Dow Joness industrial averahe fell sharply on Monday afternoon.")
+    (link,) = compare(left, right).links
+    assert link.kind is Kind.TYPO
+
+
+def test_typed_double_hyphen_is_a_dash() -> None:
+    left = Article.from_text("The vote -- held in secret -- passed by a wide margin on Friday.")
+    right = Article.from_text("The vote \u2014 held in secret \u2014 passed by a wide margin on Friday.")
+    (link,) = compare(left, right).links
+    assert link.kind is Kind.SHARED
+
+
+def test_closing_quote_stays_with_its_sentence() -> None:
+    from newsdiff.core.segment import segment
+
+    doc = segment(Article.from_text('It was over after ten years." "I am done," she said. Mr. Smith left.'))
+    texts = [doc.sentence_text(i) for i in range(len(doc.sentences))]
+    assert texts == ['It was over after ten years."', '"I am done," she said.', "Mr. Smith left."]

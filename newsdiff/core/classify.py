@@ -13,6 +13,13 @@ from newsdiff.core.model import Document, Edit, EditOp, Kind, Side
 from newsdiff.core.normalize import Token, canonical, tokens, typographic
 
 _EQUAL, _DELETE, _INSERT = 0, -1, 1
+# Words that are numbers: changing one changes a fact, however few letters differ (million/billion).
+NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand
+    thousands million millions billion billions trillion trillions dozen dozens first second third fourth fifth
+    sixth seventh eighth ninth tenth half quarter""".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -87,13 +94,21 @@ def _is_typo_change(change: Change) -> bool:
         return True  # case, hyphenation or punctuation only
     if not a or not b:
         return False  # a whole word added or cut
-    if any(ch.isdigit() for ch in a + b):
+    left_words = [t.text.casefold() for t in change.left if t.is_word]
+    right_words = [t.text.casefold() for t in change.right if t.is_word]
+    if any(ch.isdigit() for ch in a + b) or NUMBER_WORDS.intersection(left_words + right_words):
         return False  # a changed number is never a typo
-    words_left = sum(t.is_word for t in change.left)
-    words_right = sum(t.is_word for t in change.right)
-    if max(words_left, words_right) > 2:
-        return False
-    allowed = 1 if max(len(a), len(b)) < 4 else max(2, max(len(a), len(b)) // 4)
+    if len(left_words) == len(right_words):
+        return all(_is_typo_word(x, y) for x, y in zip(left_words, right_words))
+    # Words run together or split apart ("cease fire" / "ceasefire") with at most a slip in them.
+    return max(len(left_words), len(right_words)) <= 2 and _is_typo_word(a, b)
+
+
+def _is_typo_word(a: str, b: str) -> bool:
+    """Whether two spellings are close enough to be one word mistyped or transliterated."""
+    a, b = a.replace("-", "").replace("'", ""), b.replace("-", "").replace("'", "")
+    longest = max(len(a), len(b))
+    allowed = 1 if longest < 4 else max(2, longest // 4)
     return Levenshtein.distance(a, b) <= allowed
 
 

@@ -158,7 +158,7 @@ class Comparison:
     unique_right: tuple[int, ...]
     misspellings: tuple[Misspelling, ...]
     rows: tuple[Row, ...]
-    _link_of: dict[tuple[Side, int], int] = field(default_factory=dict, repr=False, compare=False)
+    _link_of: dict[tuple[Side, int], int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for index, link in enumerate(self.links):

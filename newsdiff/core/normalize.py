@@ -17,6 +17,7 @@ _TYPOGRAPHIC = str.maketrans(
     }
 )
 _SPACES = re.compile(r"\s+")
+_DOUBLE_HYPHEN = re.compile(r"-{2,}")
 # A word: letters and digits, with inner apostrophes, hyphens, dots or commas (U.S., 30-day, 1,000).
 WORD = re.compile(r"\w+(?:['\u2019\u00b4.,\-\u2010\u2011]\w+)*")
 _TOKEN = re.compile(r"\w+(?:['\u2019\u00b4.,\-\u2010\u2011]\w+)*|[^\w\s]")
@@ -28,8 +29,9 @@ def typographic(text: str) -> str:
 
 
 def canonical(text: str) -> str:
-    """The form two sentences share when they are "the same": typographic variants and space runs folded."""
-    return _SPACES.sub(" ", typographic(text)).strip()
+    """The form two sentences share when they are "the same": typographic variants (a typed "--" for a dash
+    among them) and space runs folded."""
+    return _SPACES.sub(" ", _DOUBLE_HYPHEN.sub("-", typographic(text))).strip()
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ _BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0\u2000-\u200b\u3000]*\n")
 _LINE_END_PUNCTUATION = tuple(".!?:;\"'”’»)")
 # A sentence end that pysbd leaves inside a quotation: a lower-case word or number, a full stop, space, then
 # a capital (optionally behind an opening quote).
-_INNER_END = re.compile(r"(?<=[a-z0-9][.!?])\s+(?=[\"'“‘]?[A-Z])")
+_INNER_END = re.compile(r"(?:(?<=[a-z0-9][.!?])|(?<=[a-z0-9][.!?][\"'”’]))\s+(?=[\"'“‘]?[A-Z])")
+_CLOSING_QUOTES = frozenset("\"'”’»")
 _POSSIBLE_INNER_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+\S")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st gen sen rep gov lt col sgt jr sr prof rev no vs etc inc ltd co corp dept fig approx est".split()
@@ -116,14 +117,27 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             position = cursor
         if position < piece_end and text[position:piece_end].strip():
             spans.append(_strip(text, position, piece_end))
-    return [span for span in spans if span[1] > span[0]]
+    return _reattach_closing_quotes(text, [span for span in spans if span[1] > span[0]])
+
+
+def _reattach_closing_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Give back to the previous sentence a closing quote the segmenter put at the start of the next one."""
+    fixed: list[tuple[int, int]] = []
+    for start, end in spans:
+        if fixed and text[start] in _CLOSING_QUOTES and (start + 1 == end or text[start + 1].isspace()):
+            fixed[-1] = (fixed[-1][0], start + 1)
+            start, end = _strip(text, start + 1, end)
+            if start >= end:
+                continue
+        fixed.append((start, end))
+    return fixed
 
 
 def _split_inner_ends(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The span cut at sentence ends inside quotations ("… spared. This would be …," he said.)."""
     pieces = []
     for match in _INNER_END.finditer(text, start, end):
-        word = text[start : match.start()].rsplit(None, 1)[-1].rstrip(".!?")
+        word = text[start : match.start()].rsplit(None, 1)[-1].rstrip("\"'”’").rstrip(".!?")
         if "." in word or word.casefold() in _ABBREVIATIONS:
             continue
         pieces.append((start, match.start()))

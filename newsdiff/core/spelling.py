@@ -75,7 +75,7 @@ def _derived(word: str) -> bool:
     for prefix in _PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3 and _known(word[len(prefix) :]):
             return True
-    return any(_known(word[:k]) and _known(word[k:]) for k in range(3, len(word) - 2))
+    return any(_known(word[:k]) and _known(word[k:]) for k in range(4, len(word) - 3))
 
 
 def is_candidate(word: str) -> bool:
