@@ -248,3 +248,12 @@ def test_closing_quote_stays_with_its_sentence() -> None:
     doc = segment(Article.from_text('It was over after ten years." "I am done," she said. Mr. Smith left.'))
     texts = [doc.sentence_text(i) for i in range(len(doc.sentences))]
     assert texts == ['It was over after ten years."', '"I am done," she said.', "Mr. Smith left."]
+
+
+def test_mistyped_ordinal_is_a_typo_and_mistyped_compound_is_a_misspelling() -> None:
+    left = Article.from_text("The committee delivered the first verdict of the year on Monday morning.")
+    right = Article.from_text("The committee deliveered the firat verdict of the year on Monday morning.")
+    comparison = compare(left, right)
+    (link,) = comparison.links
+    assert link.kind is Kind.TYPO
+    assert {m.word: m.suggestion for m in comparison.misspellings}.get("deliveered") == "delivered"

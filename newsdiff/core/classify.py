@@ -96,8 +96,9 @@ def _is_typo_change(change: Change) -> bool:
         return False  # a whole word added or cut
     left_words = [t.text.casefold() for t in change.left if t.is_word]
     right_words = [t.text.casefold() for t in change.right if t.is_word]
-    if any(ch.isdigit() for ch in a + b) or NUMBER_WORDS.intersection(left_words + right_words):
-        return False  # a changed number is never a typo
+    left_numbers, right_numbers = NUMBER_WORDS.intersection(left_words), NUMBER_WORDS.intersection(right_words)
+    if any(ch.isdigit() for ch in a + b) or (left_numbers and right_numbers and left_numbers != right_numbers):
+        return False  # a changed number is never a typo (a mistyped number word can be)
     if len(left_words) == len(right_words):
         return all(_is_typo_word(x, y) for x, y in zip(left_words, right_words))
     # Words run together or split apart ("cease fire" / "ceasefire") with at most a slip in them.

@@ -67,14 +67,18 @@ def _known(word: str) -> bool:
 
 
 def _derived(word: str) -> bool:
-    """Whether the word is a known word with a common prefix or ending, or two known words run together."""
+    """Whether the word is a known word with a common prefix or ending."""
     for suffix in _SUFFIXES:
         stem = word[: -len(suffix)]
         if word.endswith(suffix) and len(stem) >= 3 and (_known(stem) or _known(stem + "e")):
             return True
-    for prefix in _PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3 and _known(word[len(prefix) :]):
-            return True
+    return any(
+        word.startswith(prefix) and len(word) - len(prefix) >= 3 and _known(word[len(prefix) :]) for prefix in _PREFIXES
+    )
+
+
+def _compound(word: str) -> bool:
+    """Whether the word is two known words of four letters or more run together (videolink)."""
     return any(_known(word[:k]) and _known(word[k:]) for k in range(4, len(word) - 3))
 
 
@@ -87,12 +91,19 @@ def is_candidate(word: str) -> bool:
 
 
 def check_word(word: str) -> tuple[bool, str | None]:
-    """Whether a lower-case word looks misspelt, and the closest dictionary word if there is one."""
+    """Whether a lower-case word looks misspelt, and the closest dictionary word if there is one.
+
+    A compound of known words is spared unless one letter away from a dictionary word (deli+veered is
+    "delivered" mistyped, not a compound).
+    """
+    if _known(word) or _derived(word):
+        return False, None
     with _lock:
-        if _known(word) or _derived(word):
-            return False, None
         found = _speller().lookup(word, Verbosity.TOP, max_edit_distance=2)
-    return True, (found[0].term if found else None)
+    suggestion = found[0].term if found else None
+    if _compound(word) and not (found and found[0].distance == 1):
+        return False, None
+    return True, suggestion
 
 
 def document_words(doc: Document) -> set[str]:
