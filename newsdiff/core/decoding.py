@@ -1,0 +1,277 @@
+"""Bytes to text: byte-order marks, UTF-8, legacy encodings guessed from the bytes; hints about damaged text.
+
+charset-normalizer alone misreads short Western European news copies (measured here: seeds re-encoded as
+Windows-1252 came back as cp775, mac_roman or big5hkscs), so its guesses join a short list of encodings that
+news copies are saved in, and each candidate's decoding is scored for how natural its non-ASCII characters
+look: the least odd decoding wins, earlier in the list on a tie.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from charset_normalizer import from_bytes
+
+
+class ContentError(ValueError):
+    """Bytes that do not hold a readable article; the message is the reason, for the user."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text decoded from bytes, the encoding used, whether it was guessed, and how many bytes were not in it."""
+
+    text: str
+    encoding: str
+    guessed: bool = False
+    foreign_bytes: int = 0  # bytes of a UTF-8 file that are not UTF-8, read as Windows-1252 instead
+
+
+BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+SIGNATURES = (  # file-type magic numbers, for a reason more useful than "binary"
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a zip archive"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old-style Office file (such as .doc); save it as .docx"),
+    (b"{\\rtf", "an RTF document; save it as .docx or .txt"),
+    (b"\x7fELF", "a program"),
+)
+
+# The encodings news copies are saved in when not in Unicode, most common first (the tie-break order).
+LEGACY_ENCODINGS = (
+    "cp1252",
+    "iso8859_15",
+    "cp1250",
+    "iso8859_2",
+    "cp1251",
+    "koi8_r",
+    "iso8859_5",
+    "cp1253",
+    "iso8859_7",
+    "cp1254",
+    "cp1257",
+    "iso8859_13",
+    "cp1255",
+    "cp1256",
+)
+
+SAMPLE_BYTES = 32 * 1024  # enough to tell encodings apart, small enough to score a dozen of them quickly
+CONTROL_SHARE = 0.01  # more control characters than this share of the text: binary, not an article
+
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f\x80-\x9f\ud800-\udfff\ue000-\uf8ff\ufff0-\ufffc]")
+
+# Characters ordinary in news text: quotes, dashes, spaces, currency, marks.
+_COMMON = set("’‘´ʼ“”„‚«»‹›–—‐‑…•·€£¥¢°§©®™¡¿\u00a0\u2002\u2003\u2009\u200a\u202f\u00ad")
+_IN_WORD = set("’‘´ʼ'-‐‑·")  # apostrophes and hyphens sit inside words; other symbols do not
+_RARE_LETTERS = set("þðÞÐªºƒµţŢ")
+
+
+def decode(data: bytes, declared: str | None = None) -> Decoded:
+    """The text of `data`: by its byte-order mark, as UTF-8, in the `declared` encoding, else the likeliest guess.
+
+    Raises ContentError when the bytes are binary or fit no text encoding.
+    """
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(Decoded(data.decode(encoding), encoding))
+            except UnicodeDecodeError:
+                raise ContentError(f"undecodable: it starts with a {encoding.upper()} mark but is not valid {encoding.upper()}") from None
+    for signature, kind in SIGNATURES:
+        if data.startswith(signature):
+            raise ContentError(f"not a text file: {kind}")
+    if b"\x00" in data:
+        raise ContentError("binary file (it contains NUL bytes)")
+    if len(data) - len(data.translate(None, _CONTROL_BYTES)) > CONTROL_SHARE * len(data):
+        raise ContentError("binary file (it is full of control characters)")
+    try:
+        return _checked(Decoded(data.decode("utf-8"), "utf-8"))
+    except UnicodeDecodeError:
+        pass
+    foreign = _foreign_to_utf8(data)
+    if foreign is not None:
+        return _checked(Decoded(data.decode("utf-8", errors=_CP1252_FALLBACK), "utf-8", foreign_bytes=foreign))
+    if declared and _codec(declared):
+        try:
+            return _checked(Decoded(data.decode(_codec(declared)), _codec(declared)))
+        except (UnicodeDecodeError, ContentError):
+            pass  # a wrong declaration is common on saved pages; guess instead
+    return _checked(_guess(data))
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_CP1252_FALLBACK = "newsdiff-cp1252-fallback"
+
+
+def _foreign_to_utf8(data: bytes) -> int | None:
+    """The number of bytes outside valid UTF-8 sequences if `data` is mostly UTF-8 (a UTF-8 file with some
+    Windows-1252 pasted in, or one cut inside a character), else None.
+
+    Valid multi-byte UTF-8 sequences hardly ever occur by chance in legacy-encoded text, where most accented
+    letters are lone high bytes; so at least as many valid sequences as stray bytes says UTF-8.
+    """
+    sequences = _UTF8_SEQUENCE.findall(data)
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    stray = high - sum(map(len, sequences))
+    return stray if sequences and len(sequences) >= stray else None
+
+
+def _cp1252_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Decoding error handler: bytes that are not UTF-8 read as Windows-1252."""
+    return "".join(_byte_as_cp1252(b) for b in error.object[error.start : error.end]), error.end
+
+
+def _codec(label: str) -> str | None:
+    """Python's codec for an encoding label, with ISO-8859-1 and ASCII read as Windows-1252 as browsers do."""
+    try:
+        name = codecs.lookup(label.strip()).name
+    except LookupError:
+        return None
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+
+
+def _guess(data: bytes) -> Decoded:
+    """The most natural-looking decoding of `data` among the legacy encodings and charset-normalizer's guesses."""
+    sample = data[:SAMPLE_BYTES]
+    guesses = [match.encoding for match in from_bytes(sample) if _multibyte(match.encoding)]
+    candidates = list(dict.fromkeys([*LEGACY_ENCODINGS, *guesses[:3]]))
+    scored = []
+    for rank, encoding in enumerate(candidates):
+        try:
+            text = codecs.getincrementaldecoder(encoding)().decode(sample, final=len(sample) == len(data))
+        except (UnicodeDecodeError, LookupError):
+            continue
+        scored.append((_oddity(text), rank, encoding))
+    for _, _, encoding in sorted(scored):
+        try:
+            return Decoded(data.decode(encoding), encoding, guessed=True)
+        except UnicodeDecodeError:
+            continue  # the sample fitted, the rest did not
+    raise ContentError("undecodable: its bytes fit no text encoding")
+
+
+@lru_cache(maxsize=64)
+def _multibyte(encoding: str) -> bool:
+    """Whether `encoding` spends more than one byte on some characters (CJK encodings, UTF-16): the guesses
+    charset-normalizer adds to the list. Its single-byte guesses (DOS and Mac code pages) read the curly quotes
+    of Windows-1252 as letters and so look as natural as the right answer."""
+    return len(bytes(range(256)).decode(encoding, errors="replace")) != 256
+
+
+def _checked(decoded: Decoded) -> Decoded:
+    """`decoded`, unless its text is mostly control or private characters (binary data that happened to decode)."""
+    text = decoded.text
+    if len(_NOT_TEXT.findall(text, 0, SAMPLE_BYTES)) > CONTROL_SHARE * min(len(text), SAMPLE_BYTES):
+        raise ContentError(f"binary file (as {encoding_label(decoded.encoding)} it is full of control characters)")
+    return decoded
+
+
+_EAST_ASIAN = {"CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH", "FULLWIDTH", "IDEOGRAPHIC"}  # mixed freely in one word
+
+
+@lru_cache(maxsize=4096)
+def _script(char: str) -> str:
+    """The writing system of a letter, from the first word of its Unicode name: LATIN, CYRILLIC, GREEK, CJK, …"""
+    script = unicodedata.name(char, "?").split(" ", 1)[0]
+    return "CJK" if script in _EAST_ASIAN else script
+
+
+def _oddity(text: str) -> float:
+    """How unnatural the non-ASCII characters of `text` look: scripts mixed inside words, symbols inside words,
+    capitals inside lower-case words, runs of accented letters, rare signs. 0 for plain ASCII."""
+    score = 0.0
+    for match in re.finditer(r"[^\x00-\x7f]", text):
+        i = match.start()
+        char = match.group()
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        category = unicodedata.category(char)
+        if category[0] == "C" and char != "\u00ad":
+            score += 5
+        elif category[0] == "L":
+            script = _script(char)
+            score += sum(2 for n in (before, after) if n.isalpha() and _script(n) != script)
+            score += char.isupper() and before.islower()
+            score += char in _RARE_LETTERS
+            # three accented Latin letters in a row: what Greek or Cyrillic looks like read as Latin
+            score += 0.5 * (script == "LATIN" and not before.isascii() and before.isalpha() and not after.isascii() and after.isalpha())
+        elif category != "Zs":
+            score += 2 * (before.isalpha() and after.isalpha() and char not in _IN_WORD)
+            score += char not in _COMMON
+    return score
+
+
+def encoding_label(encoding: str) -> str:
+    """The familiar name of a Python codec: Windows-1252, ISO-8859-2, UTF-16, KOI8-R."""
+    name = codecs.lookup(encoding).name
+    if name.startswith("cp125"):
+        return "Windows-" + name[2:]
+    if name.startswith("iso8859-"):
+        return "ISO-8859-" + name[8:]
+    return name.upper().replace("-SIG", "")
+
+
+def _byte_as_cp1252(byte: int) -> str:
+    """How a byte shows when read as Windows-1252 (its five holes read as Latin-1, as browsers do)."""
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(byte)
+
+
+_CP1252_BYTE = {_byte_as_cp1252(b): b for b in range(0x80, 0x100)}
+codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
+
+
+def _chars(first: int, last: int) -> str:
+    return "".join(re.escape(_byte_as_cp1252(b)) for b in range(first, last + 1))
+
+
+_LEAD2, _LEAD3, _LEAD4, _CONT = _chars(0xC2, 0xDF), _chars(0xE0, 0xEF), _chars(0xF0, 0xF4), _chars(0x80, 0xBF)
+# UTF-8 byte sequences that were read as Windows-1252: "â€™" for "’", "Ã©" for "é", "Â " for a no-break space
+_MOJIBAKE = re.compile(f"(?:[{_LEAD2}][{_CONT}]|[{_LEAD3}][{_CONT}]{{2}}|[{_LEAD4}][{_CONT}]{{3}})+")
+MAX_EXAMPLES = 3
+
+
+def mojibake(text: str) -> dict[str, str]:
+    """The mojibake sequences found in `text` (UTF-8 read as Windows-1252), each with the text that was meant."""
+    found: dict[str, str] = {}
+    for match in _MOJIBAKE.finditer(text):
+        try:
+            meant = bytes(_CP1252_BYTE[c] for c in match.group()).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        found.setdefault(match.group(), meant)
+    return found
+
+
+def text_hints(text: str) -> tuple[str, ...]:
+    """Plain-language notes about damage in `text` that is shown as found: mojibake, replacement characters."""
+    hints = []
+    found = mojibake(text)
+    if found:
+        count = sum(text.count(seen) for seen in found)
+        examples = ", ".join(f'"{seen}" for "{meant}"' for seen, meant in list(found.items())[:MAX_EXAMPLES])
+        hints.append(
+            f"mojibake: {examples} ({count} in all): text read in the wrong encoding before this copy was saved"
+        )
+    lost = text.count("\ufffd")
+    if lost:
+        hints.append(f"{lost} replacement character{'s' * (lost > 1)} (�): characters were lost in an earlier conversion")
+    return tuple(hints)
