@@ -1,0 +1,79 @@
+"""The "altered" mark: whether two linked sentences still say the same thing.
+
+A model trained on the Microsoft Research Paraphrase Corpus (MRPC), whose annotators called two sentences
+equivalent only when they mean the same: a changed number, name, negation or claim makes a pair altered,
+a reworded one does not. The trained numbers ship in resources/altered_model.json; only numpy runs here.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from newsdiff.core.pairfeatures import FEATURE_NAMES, pair_features
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "resources" / "altered_model.json"
+# The lexicon's score (log-odds from the words a pair leaves unmatched) enters the decision as one more feature.
+LEXICON_FEATURE = "lexicon"
+
+
+@dataclass(frozen=True)
+class Model:
+    """A logistic regression over standardised pair features, with its lexicon and decision threshold."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    coefficients: np.ndarray
+    intercept: float
+    threshold: float
+    lexicon_intercept: float
+    lexicon: dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    """The trained model, read once per process."""
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    expected = [*FEATURE_NAMES, LEXICON_FEATURE]
+    if data["features"] != expected:
+        raise RuntimeError(f"{MODEL_PATH} was trained on other features; retrain with benchmarks/quality/train_altered.py")
+    return Model(
+        mean=np.array(data["mean"]),
+        scale=np.array(data["scale"]),
+        coefficients=np.array(data["coefficients"]),
+        intercept=float(data["intercept"]),
+        threshold=float(data["threshold"]),
+        lexicon_intercept=float(data["lexicon"]["intercept"]),
+        lexicon=dict(data["lexicon"]["weights"]),
+    )
+
+
+def reload() -> None:
+    """Forget the loaded model, so the next call reads the file again (after retraining)."""
+    model.cache_clear()
+
+
+def equivalence_probability(
+    left: Sequence[str], right: Sequence[str], cosines: Sequence[float] | None = None
+) -> np.ndarray:
+    """For each pair (left[i], right[i]), the probability that both say the same thing.
+
+    `cosines`, if given, are the pairs' sentence-embedding cosines (as the aligner already has them).
+    """
+    m = model()
+    features = pair_features(left, right, cosines)
+    lexicon = np.array([m.lexicon_intercept + sum(m.lexicon.get(w, 0.0) for w in words)
+                        for words in features.unmatched])
+    matrix = np.column_stack([features.values, lexicon]) if len(lexicon) else np.zeros((0, len(m.mean)))
+    logits = ((matrix - m.mean) / m.scale) @ m.coefficients + m.intercept
+    return 1.0 / (1.0 + np.exp(-logits))
+
+
+def is_altered(left: Sequence[str], right: Sequence[str], cosines: Sequence[float] | None = None) -> list[bool]:
+    """For each pair (left[i], right[i]), whether it no longer says the same thing (MRPC's strict sense)."""
+    return [bool(p < model().threshold) for p in equivalence_probability(left, right, cosines)]

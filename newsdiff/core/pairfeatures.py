@@ -1,0 +1,336 @@
+"""Cheap features of sentence pairs: how far two sentences agree in words, numbers, names and meaning.
+
+Every feature is symmetric (a pair and its mirror image get the same row): one-sided measures come as the
+larger and the smaller of their two directions. Besides the feature rows, each pair yields the words that
+have no counterpart on the other side, which a learned lexicon weighs (see altered.py).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Sequence
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import LCSseq, Levenshtein
+
+from newsdiff.core.embed import embed
+from newsdiff.core.normalize import WORD, typographic
+from newsdiff.core.similarity import STOPWORDS
+
+_FREQUENCIES = "frequency_dictionary_en_82_765.txt"
+NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot nowhere".split())
+_NUMBER_WORDS = dict(
+    zip(
+        """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+        seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
+        billion trillion dozen half""".split(),
+        """0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 30 40 50 60 70 80 90 100 1000 1e6 1e9 1e12 12
+        0.5""".split(),
+    )
+)
+# Vague quantities are numbers too: "thousands" of troops are not "hundreds" of them.
+_NUMBER_WORDS.update({w: w for w in ("dozens", "scores", "hundreds", "thousands", "millions", "billions")})
+_DATE_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december today yesterday tomorrow tonight""".split()
+)
+_DIGITS = re.compile(r"\d")
+_SUFFIX = re.compile(r"(?:'s|s'|ing|ed|es|s)$")
+_SPEECH = (
+    r"(?:said|says|told|tells|added|adds|according to|stated|wrote|writes|reported|explained|noted|insisted"
+    r"|argued|claimed|testified|warned)"
+)
+# Attribution that ends a sentence (", a senior official said Monday.") or starts it ("Bush said that ...").
+_TRAILING_ATTRIBUTION = re.compile(
+    rf"""(?:,['"]?|(?<=[.!?])['"])\s+(?:[^,"'\s]+\s+){{0,6}}?{_SPEECH}\b(?:\s+[^\s"]+){{0,9}}?\s*\.?\s*$"""
+)
+_LEADING_ATTRIBUTION = re.compile(
+    r"""^\s*(?:[^,"'\s]+\s+){0,5}?(?:said|says|told\s+\S+|added)(?:\s+(?:on\s+)?\w+day)?(?:\s+that|:)?\s+"""
+)
+# A word at least this close in meaning to a word of the other side counts as its counterpart.
+_CLOSE = 0.6
+NUMBER_TOKEN = "<num>"
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "ratio", "partial_ratio", "token_sort_ratio", "token_set_ratio", "cosine",
+    "jaccard1", "jaccard2", "jaccard3", "contain_max", "contain_min", "length_ratio", "length_difference",
+    "numbers_agree", "numbers_only_max", "numbers_only_min", "numbers_changed", "has_numbers",
+    "names_agree", "names_only_max", "names_only_min", "names_changed",
+    "negation_mismatch", "dates_differ",
+    "idf_contain_max", "idf_contain_min", "idf_unmatched_max", "idf_unmatched_min",
+    "aligned_max", "aligned_min", "unaligned_max", "unaligned_min",
+    "char4_jaccard", "residual_cosine", "bleu_max", "bleu_min", "word_edit", "lcs_max", "lcs_min",
+    "greedy_max", "greedy_min", "sif_cosine", "gap_max", "gap_min",
+    "claim_ratio", "claim_jaccard", "claim_idf_contain_max", "claim_idf_contain_min", "claim_idf_unmatched_max",
+    "claim_gap_max", "claim_gap_min", "claim_greedy_max", "claim_greedy_min",
+)
+
+
+@lru_cache(maxsize=1)
+def _log_frequency() -> dict[str, float]:
+    """Natural log of each dictionary word's count in the symspellpy English frequency list."""
+    table: dict[str, float] = {}
+    with (files("symspellpy") / _FREQUENCIES).open(encoding="utf-8") as handle:
+        for line in handle:
+            word, _, count = line.partition(" ")
+            table[word] = math.log(float(count))
+    return table
+
+
+@lru_cache(maxsize=65536)
+def informativeness(word: str) -> float:
+    """How much a case-folded word says, in [0, 1]: 0 for the commonest word, most for words the list lacks."""
+    table = _log_frequency()
+    top = table["the"]
+    return (top - table.get(word, 10.0)) / top
+
+
+def _stem(word: str) -> str:
+    return _SUFFIX.sub("", word) if len(word) > 4 else word
+
+
+def _number(word: str) -> str | None:
+    if _DIGITS.search(word):
+        return word.replace(",", "").rstrip(".")
+    return _NUMBER_WORDS.get(word)
+
+
+def _claim_span(plain: str) -> tuple[int, int]:
+    """Where the sentence's claim lies once its attribution ("..., police said.") is set aside."""
+    start, end = 0, len(plain)
+    found = _TRAILING_ATTRIBUTION.search(plain)
+    if found and len(plain[: found.start()].split()) >= 5:
+        end = found.start()
+    found = _LEADING_ATTRIBUTION.search(plain[:end])
+    if found and len(plain[found.end() : end].split()) >= 5:
+        start = found.end()
+    return start, end
+
+
+_word_vectors: dict[str, np.ndarray] = {}
+
+
+def _vectors_of(words: Sequence[str]) -> np.ndarray:
+    """Unit vectors of the words, each embedded once per process (the cache is dropped when it grows large)."""
+    missing = [w for w in dict.fromkeys(words) if w not in _word_vectors]
+    if missing:
+        if len(_word_vectors) + len(missing) > 200_000:
+            _word_vectors.clear()
+        _word_vectors.update(zip(missing, embed(missing)))
+    if not words:
+        return np.zeros((0, 256), dtype=np.float32)
+    return np.stack([_word_vectors[w] for w in words])
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """The pieces of one sentence that the features compare."""
+
+    folded: str
+    words: tuple[str, ...]
+    stems: tuple[str, ...]
+    stem_set: frozenset[str]
+    content: np.ndarray  # whether each word is a content word (not a stop word)
+    weights: np.ndarray  # informativeness of each word
+    vectors: np.ndarray  # one unit vector per word
+    grams: tuple[frozenset, ...]  # word 1- to 4-grams
+    numbers: frozenset[str]
+    names: frozenset[str]
+    negated: bool
+    dates: frozenset[str]
+    char4: frozenset[str]
+    claim: slice  # the words of the claim
+    claim_text: str
+
+
+def _sentence(text: str) -> _Sentence:
+    plain = typographic(text).replace("``", '"').replace("''", '"')
+    matches = list(WORD.finditer(plain))
+    raw = [m.group() for m in matches]
+    words = tuple(w.casefold() for w in raw)
+    stems = tuple(_stem(w) for w in words)
+    claim_start, claim_end = _claim_span(plain)
+    first = next((i for i, m in enumerate(matches) if m.start() >= claim_start), len(matches))
+    last = next((i for i, m in enumerate(matches) if m.start() >= claim_end), len(matches))
+    folded = " ".join(words)
+    return _Sentence(
+        folded=folded,
+        words=words,
+        stems=stems,
+        stem_set=frozenset(stems),
+        content=np.array([w not in STOPWORDS for w in words], dtype=bool),
+        weights=np.array([informativeness(w) for w in words]),
+        vectors=_vectors_of(words),
+        grams=tuple(frozenset(zip(*(words[k:] for k in range(n)))) for n in range(1, 5)),
+        numbers=frozenset(n for n in map(_number, words) if n is not None),
+        # A capitalised word after the first is a name (or part of one); the first may just start the sentence.
+        names=frozenset(w.casefold() for w in raw[1:] if w[0].isupper() and not _DIGITS.search(w)) - STOPWORDS,
+        negated=any(w in NEGATIONS or w.endswith("n't") for w in words),
+        dates=frozenset(w for w in words if w in _DATE_WORDS),
+        char4=frozenset(folded[i : i + 4] for i in range(len(folded) - 3)),
+        claim=slice(first, last),
+        claim_text=" ".join(words[first:last]),
+    )
+
+
+def _jaccard(a: frozenset, b: frozenset) -> float:
+    union = len(a | b)
+    return len(a & b) / union if union else 1.0
+
+
+def _bleu(a: _Sentence, b: _Sentence) -> float:
+    """Geometric mean of the smoothed 1- to 4-gram precisions of a against b."""
+    total = sum(math.log((len(x & y) + 1) / (len(x) + 1)) for x, y in zip(a.grams, b.grams))
+    return math.exp(total / 4)
+
+
+def _gap(counterpart: np.ndarray, content: np.ndarray) -> int:
+    """The longest run of content words (stop words skipped) that have no counterpart on the other side."""
+    longest = run = 0
+    for found in counterpart[content]:
+        run = 0 if found else run + 1
+        longest = max(longest, run)
+    return longest
+
+
+def _share(weights: np.ndarray, best: np.ndarray) -> float:
+    """Informativeness-weighted mean of each word's best cosine on the other side."""
+    w = weights + 0.05
+    return float(w @ best / w.sum()) if len(w) else 0.0
+
+
+def _unit_cosine(u: np.ndarray, v: np.ndarray) -> float:
+    return float(u @ v / (np.linalg.norm(u) * np.linalg.norm(v) + 1e-9))
+
+
+def _overlap(a_words: frozenset, b_words: frozenset) -> tuple[float, float, float, float]:
+    """Informativeness-weighted share of each side's words found on the other, and the weight of the rest."""
+    wa = sum(map(informativeness, a_words)) or 1.0
+    wb = sum(map(informativeness, b_words)) or 1.0
+    missing_a = sum(map(informativeness, a_words - b_words))
+    missing_b = sum(map(informativeness, b_words - a_words))
+    return 1 - missing_a / wa, 1 - missing_b / wb, missing_a, missing_b
+
+
+def _max_min(row: dict[str, float], name: str, x: float, y: float) -> None:
+    row[f"{name}_max"], row[f"{name}_min"] = max(x, y), min(x, y)
+
+
+def _pair_row(a: _Sentence, b: _Sentence) -> tuple[dict[str, float], frozenset[str]]:
+    """The features of one pair (all but the batched ones) and its words without a counterpart."""
+    la, lb = len(a.words), len(b.words)
+    row: dict[str, float] = {}
+    words_a, words_b = a.grams[0], b.grams[0]
+    common = len(words_a & words_b)
+    row["jaccard1"], row["jaccard2"], row["jaccard3"] = (_jaccard(x, y) for x, y in zip(a.grams[:3], b.grams[:3]))
+    _max_min(row, "contain", common / max(len(words_a), 1), common / max(len(words_b), 1))
+    row["length_ratio"] = min(la, lb) / max(la, lb, 1)
+    row["length_difference"] = abs(la - lb) / 10.0
+    numbers_a, numbers_b = len(a.numbers - b.numbers), len(b.numbers - a.numbers)
+    row["numbers_agree"] = float(a.numbers == b.numbers)
+    _max_min(row, "numbers_only", numbers_a, numbers_b)
+    row["numbers_changed"] = float(numbers_a > 0 and numbers_b > 0)
+    row["has_numbers"] = float(bool(a.numbers or b.numbers))
+    names_a, names_b = len(a.names - b.names), len(b.names - a.names)
+    row["names_agree"] = _jaccard(a.names, b.names)
+    _max_min(row, "names_only", names_a, names_b)
+    row["names_changed"] = float(names_a > 0 and names_b > 0)
+    row["negation_mismatch"] = float(a.negated != b.negated)
+    row["dates_differ"] = float(a.dates != b.dates)
+    contain_a, contain_b, missing_a, missing_b = _overlap(words_a, words_b)
+    _max_min(row, "idf_contain", contain_a, contain_b)
+    _max_min(row, "idf_unmatched", missing_a, missing_b)
+    row["char4_jaccard"] = _jaccard(a.char4, b.char4)
+    _max_min(row, "bleu", _bleu(a, b), _bleu(b, a))
+    row["word_edit"] = Levenshtein.normalized_similarity(a.words, b.words)
+    lcs = LCSseq.similarity(a.words, b.words)
+    _max_min(row, "lcs", lcs / max(la, 1), lcs / max(lb, 1))
+    claim_a, claim_b = frozenset(a.words[a.claim]), frozenset(b.words[b.claim])
+    row["claim_ratio"] = fuzz.ratio(a.claim_text, b.claim_text) / 100.0
+    row["claim_jaccard"] = _jaccard(claim_a, claim_b)
+    contain_a, contain_b, missing_a, missing_b = _overlap(claim_a, claim_b)
+    _max_min(row, "claim_idf_contain", contain_a, contain_b)
+    row["claim_idf_unmatched_max"] = max(missing_a, missing_b)
+
+    if not la or not lb:
+        for name in ("aligned", "unaligned", "greedy", "gap", "claim_gap", "claim_greedy"):
+            _max_min(row, name, 0.0, 0.0)
+        row["residual_cosine"] = row["sif_cosine"] = 0.0
+        return row, frozenset(a.words + b.words)
+
+    sims = a.vectors @ b.vectors.T
+    best_a, best_b = sims.max(axis=1), sims.max(axis=0)
+    found_a = (best_a >= _CLOSE) | np.array([s in b.stem_set for s in a.stems])
+    found_b = (best_b >= _CLOSE) | np.array([s in a.stem_set for s in b.stems])
+    content_a, content_b = a.content, b.content
+    _max_min(row, "aligned", found_a[content_a].mean() if content_a.any() else 0.0,
+             found_b[content_b].mean() if content_b.any() else 0.0)
+    _max_min(row, "unaligned", float(a.weights[content_a & ~found_a].sum()),
+             float(b.weights[content_b & ~found_b].sum()))
+    _max_min(row, "greedy", _share(a.weights, best_a), _share(b.weights, best_b))
+    row["sif_cosine"] = _unit_cosine((a.weights + 0.05) @ a.vectors, (b.weights + 0.05) @ b.vectors)
+    _max_min(row, "gap", _gap(found_a, content_a), _gap(found_b, content_b))
+
+    only_a = content_a & np.array([w not in words_b for w in a.words])
+    only_b = content_b & np.array([w not in words_a for w in b.words])
+    if only_a.any() and only_b.any():
+        row["residual_cosine"] = _unit_cosine(a.vectors[only_a].mean(axis=0), b.vectors[only_b].mean(axis=0))
+    else:
+        row["residual_cosine"] = float(not only_a.any() and not only_b.any())
+
+    ca, cb = a.claim, b.claim
+    claim_sims = sims[ca, cb]
+    if claim_sims.size:
+        claim_best_a, claim_best_b = claim_sims.max(axis=1), claim_sims.max(axis=0)
+        stems_a, stems_b = a.stems[ca], b.stems[cb]
+        set_a, set_b = frozenset(stems_a), frozenset(stems_b)
+        claim_found_a = (claim_best_a >= _CLOSE) | np.array([s in set_b for s in stems_a])
+        claim_found_b = (claim_best_b >= _CLOSE) | np.array([s in set_a for s in stems_b])
+        _max_min(row, "claim_gap", _gap(claim_found_a, content_a[ca]), _gap(claim_found_b, content_b[cb]))
+        _max_min(row, "claim_greedy", _share(a.weights[ca], claim_best_a), _share(b.weights[cb], claim_best_b))
+    else:
+        _max_min(row, "claim_gap", float(content_a[ca].sum()), float(content_b[cb].sum()))
+        _max_min(row, "claim_greedy", 0.0, 0.0)
+
+    unmatched = [w for w, f in zip(a.words, found_a) if not f] + [w for w, f in zip(b.words, found_b) if not f]
+    return row, frozenset(NUMBER_TOKEN if _DIGITS.search(w) else w for w in unmatched)
+
+
+_LEXICAL = {"ratio": fuzz.ratio, "partial_ratio": fuzz.partial_ratio, "token_sort_ratio": fuzz.token_sort_ratio,
+            "token_set_ratio": fuzz.token_set_ratio}
+_PER_PAIR = tuple(n for n in FEATURE_NAMES if n not in _LEXICAL and n != "cosine")
+
+
+@dataclass(frozen=True)
+class PairFeatures:
+    """The features of a batch of pairs: one row of FEATURE_NAMES per pair, and each pair's unmatched words."""
+
+    values: np.ndarray
+    unmatched: tuple[frozenset[str], ...]
+
+
+def pair_features(
+    left: Sequence[str], right: Sequence[str], cosines: Sequence[float] | None = None
+) -> PairFeatures:
+    """The features of the pairs (left[i], right[i]); `cosines` are their sentence-embedding cosines if known."""
+    if len(left) != len(right):
+        raise ValueError(f"{len(left)} left sentences but {len(right)} right sentences")
+    if not left:
+        return PairFeatures(np.zeros((0, len(FEATURE_NAMES))), ())
+    a = [_sentence(s) for s in left]
+    b = [_sentence(s) for s in right]
+    fa, fb = [s.folded for s in a], [s.folded for s in b]
+    columns = {name: process.cpdist(fa, fb, scorer=scorer, workers=1) / 100.0 for name, scorer in _LEXICAL.items()}
+    if cosines is None:
+        columns["cosine"] = np.sum(embed(list(left)) * embed(list(right)), axis=1)
+    else:
+        columns["cosine"] = np.asarray(cosines, dtype=np.float64)
+    rows, unmatched = zip(*(_pair_row(x, y) for x, y in zip(a, b)))
+    for name in _PER_PAIR:
+        columns[name] = np.array([r[name] for r in rows], dtype=np.float64)
+    return PairFeatures(np.column_stack([columns[name] for name in FEATURE_NAMES]), tuple(unmatched))
