@@ -15,7 +15,7 @@ from article_files import BAD_FILES, FURNITURE, STORY, build_input_folder, story
 from conftest import FIXTURES, seed
 
 from newsdiff.cli import EXIT_OK, EXIT_UNREADABLE, main
-from newsdiff.core import articles
+from newsdiff.core import articles, formats
 from newsdiff.core.articles import (
     Article,
     ArticleError,
@@ -108,6 +108,13 @@ def test_web_page_headline_outside_the_article_is_put_first(tmp_path: Path) -> N
 def test_web_page_fragment_still_gives_its_text(tmp_path: Path) -> None:
     article = load_article(write(tmp_path / "clip.html", "<p>Heavy rain closed three coastal roads.</p>"))
     assert article.text == "Heavy rain closed three coastal roads."
+
+
+def test_web_page_too_large_to_be_an_article_page_is_refused_by_its_element_count(tmp_path: Path) -> None:
+    limit = formats.MAX_PAGE_ELEMENTS
+    page = "<html><body><article>" + "<p>A line of a generated listing.</p>" * limit + "</article></body></html>"
+    with pytest.raises(ArticleError, match=f"too large a web page .*{limit:,}"):
+        load_article(write(tmp_path / "listing.html", page))
 
 
 def test_web_page_in_a_declared_legacy_encoding(tmp_path: Path) -> None:
