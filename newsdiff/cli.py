@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from newsdiff.core.articles import Article, ArticleError
 
 EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 SUBCOMMANDS = ("compare", "report", "overview")
 
 
@@ -99,6 +100,42 @@ def _report_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _overview_command(args: argparse.Namespace) -> int:
+    from newsdiff.core.articles import ArticleError, load_folder
+    from newsdiff.core.cache import default_cache_dir
+    from newsdiff.core.folder import analyse_articles
+    from newsdiff.core.overview_summary import json_text, overview_json, overview_table
+    from newsdiff.core.terminal_text import quoted_name
+    from newsdiff.progress_bar import ProgressBar
+
+    folder = quoted_name(str(args.folder))
+    if args.folder.exists() and not args.folder.is_dir():
+        print(f"newsdiff overview: {folder}: not a folder (compare takes two files)", file=sys.stderr)
+        return EXIT_USAGE
+    bar = ProgressBar(sys.stderr, "Analysing")
+    try:
+        try:
+            articles, skipped = load_folder(args.folder)
+        except ArticleError as error:
+            print(f"newsdiff: {folder}: {error.reason}", file=sys.stderr)
+            return EXIT_UNREADABLE
+        if not articles:
+            for error in skipped:
+                print(f"newsdiff: skipped {quoted_name(error.path)}: {error.reason}", file=sys.stderr)
+            print(f"newsdiff: {folder}: no readable article files", file=sys.stderr)
+            return EXIT_UNREADABLE
+        cache_dir = None if args.no_cache else default_cache_dir()
+        analysis = analyse_articles(articles, skipped, progress=bar.update, cache_dir=cache_dir)
+        bar.clear()
+        sys.stdout.write(json_text(overview_json(analysis)) if args.json else overview_table(analysis))
+        sys.stdout.flush()
+    except KeyboardInterrupt:
+        bar.clear()
+        print("newsdiff: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsdiff",
@@ -128,6 +165,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--force", action="store_true", help="overwrite FILE.html if it exists")
     report.set_defaults(run=_report_command)
+
+    overview = commands.add_parser(
+        "overview",
+        help="the folder analysis: story clusters, suggested bases, coverage, boilerplate",
+        description="Clusters the copies of a folder by story, suggests a base for each story and tells how "
+        "much of the base each copy carries. A table by default; --json prints the newsdiff.overview/1 "
+        "document. Results are cached per file content in $XDG_CACHE_HOME/newsdiff (or ~/.cache/newsdiff).",
+        epilog="Exit status: 0 done; 1 the folder or all of its files could not be read (the message says "
+        "why); 2 usage; 130 interrupted.",
+    )
+    overview.add_argument("folder", type=Path, metavar="FOLDER", help="the folder of article files")
+    overview.add_argument("--json", action="store_true", help="print the newsdiff.overview/1 JSON document")
+    overview.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    overview.set_defaults(run=_overview_command)
     return parser
 
 

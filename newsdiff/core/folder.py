@@ -55,7 +55,8 @@ class AnalysisCancelled(Exception):
 
 @dataclass(frozen=True)
 class FolderArticle:
-    """A copy in the folder: the article, its text's SHA-256, words, cluster, furniture and base share."""
+    """A copy in the folder: the article, a SHA-256 (of its file's bytes, or of its text when it has no file),
+    words, cluster, furniture and base share."""
 
     article: Article
     sha256: str
@@ -281,6 +282,7 @@ def analyse_articles(
     tracker.check()
     cache = AnalysisCache(cache_dir, ANALYSIS_VERSION)
     try:
+        # Cached results depend on the text alone, whatever file and encoding it came from.
         hashes = [hashlib.sha256(a.text.encode("utf-8", "surrogatepass")).hexdigest() for a in articles]
         features = _features(articles, hashes, cache, tracker)
         candidates = _candidates(features)
@@ -325,7 +327,7 @@ def analyse_articles(
 
     return FolderAnalysis(
         articles=tuple(
-            FolderArticle(a, h, len(a.text.split()), cluster_number[i], spans[i], carries[i])
+            FolderArticle(a, a.sha256 or h, len(a.text.split()), cluster_number[i], spans[i], carries[i])
             for i, (a, h) in enumerate(zip(articles, hashes))
         ),
         skipped=tuple(skipped),
