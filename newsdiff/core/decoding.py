@@ -1,9 +1,10 @@
 """Bytes to text: byte-order marks, UTF-8, legacy encodings guessed from the bytes; hints about damaged text.
 
 charset-normalizer alone misreads short Western European news copies (measured here: seeds re-encoded as
-Windows-1252 came back as cp775, mac_roman or big5hkscs), so its guesses join a short list of encodings that
+Windows-1252 came back as cp775, mac_roman or big5hkscs), so its guesses follow a short list of encodings that
 news copies are saved in, and each candidate's decoding is scored for how natural its non-ASCII characters
-look: the least odd decoding wins, earlier in the list on a tie.
+look: the least odd decoding wins, earlier in the list on a tie. Rare encodings (ISO-8859-5, the CJK ones)
+come from charset-normalizer's guesses only, so that they never win a tie against a common one.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -59,7 +61,6 @@ LEGACY_ENCODINGS = (
     "iso8859_2",
     "cp1251",
     "koi8_r",
-    "iso8859_5",
     "cp1253",
     "iso8859_7",
     "cp1254",
@@ -79,6 +80,30 @@ _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f\x80-\x9f\ud800-\udf
 _COMMON = set("’‘´ʼ“”„‚«»‹›–—‐‑…•·€£¥¢°§©®™¡¿\u00a0\u2002\u2003\u2009\u200a\u202f\u00ad")
 _IN_WORD = set("’‘´ʼ'-‐‑·")  # apostrophes and hyphens sit inside words; other symbols do not
 _RARE_LETTERS = set("þðÞÐªºƒµţŢ")
+# The accented letters of languages written in Latin script: a right decoding's letters mostly fit one of them
+# ("Pøedseda" has Danish ø among Czech letters: Czech read as Windows-1252).
+LATIN_ALPHABETS = (
+    "àâæçéèêëîïôœùûüÿ",  # French
+    "äöüß",  # German
+    "áéíñóúü",  # Spanish
+    "áâãàçéêíóôõú",  # Portuguese
+    "àèéìíîòóùú",  # Italian
+    "éëïóöüè",  # Dutch
+    "æøåéó",  # Danish, Norwegian
+    "åäöé",  # Swedish, Finnish
+    "áðéíóúýþæö",  # Icelandic
+    "ąćęłńóśźż",  # Polish
+    "áčďéěíňóřšťúůýž",  # Czech
+    "áäčďéíĺľňóôŕšťúýž",  # Slovak
+    "áéíóöőúüű",  # Hungarian
+    "ăâîșțşţ",  # Romanian
+    "čćđšž",  # Croatian, Slovene, Serbian, Bosnian
+    "çğıöşüâîİ",  # Turkish
+    "āčēģīķļņšūž",  # Latvian
+    "ąčęėįšųūž",  # Lithuanian
+    "äöõüšž",  # Estonian
+    "àçéèíïóòúü",  # Catalan
+)
 
 
 def decode(data: bytes, declared: str | None = None) -> Decoded:
@@ -149,8 +174,8 @@ def _codec(label: str) -> str | None:
 def _guess(data: bytes) -> Decoded:
     """The most natural-looking decoding of `data` among the legacy encodings and charset-normalizer's guesses."""
     sample = data[:SAMPLE_BYTES]
-    guesses = [match.encoding for match in from_bytes(sample) if _multibyte(match.encoding)]
-    candidates = list(dict.fromkeys([*LEGACY_ENCODINGS, *guesses[:3]]))
+    guesses = [match.encoding for match in from_bytes(sample)][:3]
+    candidates = list(dict.fromkeys([*LEGACY_ENCODINGS, *guesses]))
     scored = []
     for rank, encoding in enumerate(candidates):
         try:
@@ -164,14 +189,6 @@ def _guess(data: bytes) -> Decoded:
         except UnicodeDecodeError:
             continue  # the sample fitted, the rest did not
     raise ContentError("undecodable: its bytes fit no text encoding")
-
-
-@lru_cache(maxsize=64)
-def _multibyte(encoding: str) -> bool:
-    """Whether `encoding` spends more than one byte on some characters (CJK encodings, UTF-16): the guesses
-    charset-normalizer adds to the list. Its single-byte guesses (DOS and Mac code pages) read the curly quotes
-    of Windows-1252 as letters and so look as natural as the right answer."""
-    return len(bytes(range(256)).decode(encoding, errors="replace")) != 256
 
 
 def _checked(decoded: Decoded) -> Decoded:
@@ -194,8 +211,10 @@ def _script(char: str) -> str:
 
 def _oddity(text: str) -> float:
     """How unnatural the non-ASCII characters of `text` look: scripts mixed inside words, symbols inside words,
-    capitals inside lower-case words, runs of accented letters, rare signs. 0 for plain ASCII."""
+    capitals inside lower-case words, runs of accented letters, rare signs, accented Latin letters that no one
+    language uses together. 0 for plain ASCII."""
     score = 0.0
+    latin_letters: Counter[str] = Counter()
     for match in re.finditer(r"[^\x00-\x7f]", text):
         i = match.start()
         char = match.group()
@@ -206,6 +225,8 @@ def _oddity(text: str) -> float:
             score += 5
         elif category[0] == "L":
             script = _script(char)
+            if script == "LATIN":
+                latin_letters[char.lower()] += 1
             score += sum(2 for n in (before, after) if n.isalpha() and _script(n) != script)
             score += char.isupper() and before.islower()
             score += char in _RARE_LETTERS
@@ -214,7 +235,8 @@ def _oddity(text: str) -> float:
         elif category != "Zs":
             score += 2 * (before.isalpha() and after.isalpha() and char not in _IN_WORD)
             score += char not in _COMMON
-    return score
+    best_fit = max(sum(n for letter, n in latin_letters.items() if letter in alphabet) for alphabet in LATIN_ALPHABETS)
+    return score + latin_letters.total() - best_fit
 
 
 def encoding_label(encoding: str) -> str:
