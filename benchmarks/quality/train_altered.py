@@ -2,25 +2,32 @@
 
     /work/venv/bin/python benchmarks/quality/train_altered.py [--no-test]
 
-Two logistic regressions: a lexicon over the words a pair leaves without a counterpart (which words, missing
-on one side, change what a sentence says), and the decision over the pair features of
-newsdiff/core/pairfeatures.py plus the lexicon's score. Choices (regularisation, threshold) are made by
-cross-validation on the train file only; the test file is scored once at the end. scikit-learn is needed
-here only (the `train` extra); the runtime reads plain numbers from the JSON file.
+First a lexicon, a logistic regression over the words a pair leaves without a counterpart (which words,
+missing on one side, change what a sentence says); then the decision, a few small neural networks (one
+hidden layer, averaged) over the pair features of newsdiff/core/pairfeatures.py plus the lexicon's score.
+Besides the MRPC train pairs, the models learn from pairs made of single train sentences (Taught): MRPC
+holds too few pairs that are the same sentence with one number, negation or name changed, which DESIGN.md
+calls altered. Choices (network size, regularisation, threshold) are made by cross-validation on the train
+pairs only; the test file is scored once at the end. scikit-learn is needed here only (the `train` extra);
+the runtime reads plain numbers from the JSON file.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from random import Random
 
 import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
+from sklearn.neural_network import MLPClassifier
 from sklearn.preprocessing import StandardScaler
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -30,12 +37,115 @@ from newsdiff.core.altered import LEXICON_FEATURE, MODEL_PATH  # noqa: E402
 from newsdiff.core.pairfeatures import FEATURE_NAMES, pair_features  # noqa: E402
 
 FOLDS = 5
-DENSE_C = (0.03, 0.1, 0.3, 1.0)
-LEXICON_C = (0.1, 0.3, 1.0)
+MEMBERS = 5
 
 
-def _documents(unmatched: tuple[frozenset[str], ...]) -> list[list[str]]:
-    return [sorted(words) for words in unmatched]
+@dataclass(frozen=True)
+class Choice:
+    """The settings chosen by cross-validation: network width and weight decay, lexicon regularisation."""
+
+    hidden: int
+    alpha: float
+    lexicon_c: float
+
+
+CHOICES = tuple(Choice(h, a, c) for h in (32, 64) for a in (0.3, 1.0, 3.0) for c in (0.1, 0.3))
+# Share of train pairs that also yield a taught pair (see Taught).
+TAUGHT_SHARE = 0.25
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_VAGUE = {"hundreds": "thousands", "thousands": "hundreds", "dozens": "hundreds", "millions": "billions",
+          "billions": "millions", "two": "three", "three": "two", "four": "five", "five": "four", "ten": "twenty"}
+_VAGUE_WORD = re.compile(r"\b(" + "|".join(_VAGUE) + r")\b")
+_NEGATED = re.compile(r"\b(not|never) |n't\b")
+_AUXILIARY = re.compile(r"\b(is|was|are|were|will|would|can|could|has|have|had|should|does|did|may|must) ")
+_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{2,}\b")
+
+
+@dataclass(frozen=True)
+class Taught:
+    """A pair made from one train sentence to teach what MRPC holds too few of: the same sentence with one
+    fact changed (a number, a negation, a name) is not equivalent, and the same sentence is."""
+
+    source: int  # the train pair it was made from
+    left: str
+    right: str
+    equivalent: bool
+
+
+def _change_number(sentence: str, rng: Random) -> str | None:
+    found = list(_DIGITS.finditer(sentence)) or list(_VAGUE_WORD.finditer(sentence))
+    if not found:
+        return None
+    m = rng.choice(found)
+    text = m.group()
+    if text in _VAGUE:
+        new = _VAGUE[text]
+    else:
+        digits = [k for k, ch in enumerate(text) if ch.isdigit()]
+        k = rng.choice(digits)
+        new = text[:k] + str((int(text[k]) + rng.randint(1, 8)) % 10) + text[k + 1 :]
+    return sentence[: m.start()] + new + sentence[m.end() :]
+
+
+def _flip_negation(sentence: str, rng: Random) -> str | None:
+    negation = _NEGATED.search(sentence)
+    if negation:
+        return sentence[: negation.start()] + sentence[negation.end() :]
+    auxiliary = list(_AUXILIARY.finditer(sentence))
+    if not auxiliary:
+        return None
+    m = rng.choice(auxiliary)
+    return sentence[: m.end()] + "not " + sentence[m.end() :]
+
+
+def _change_name(sentence: str, names: list[str], rng: Random) -> str | None:
+    found = list(_NAME.finditer(sentence))
+    if not found:
+        return None
+    m = rng.choice(found)
+    other = rng.choice([n for n in names[:50] if n != m.group()] or ["Smith"])
+    return sentence[: m.start()] + other + sentence[m.end() :]
+
+
+def taught_pairs(train: list[mrpc_data.Pair], seed: int = 3) -> list[Taught]:
+    """Pairs made from a share of the train sentences: one fact changed (not equivalent) or unchanged."""
+    rng = Random(seed)
+    names = sorted({m.group() for p in train for m in _NAME.finditer(p.left)})
+    rng.shuffle(names)
+    taught = []
+    for index in rng.sample(range(len(train)), int(TAUGHT_SHARE * len(train))):
+        sentence = rng.choice((train[index].left, train[index].right))
+        how = rng.choice(("number", "negation", "name", "same"))
+        if how == "same":
+            taught.append(Taught(index, sentence, sentence, True))
+            continue
+        changed = {"number": lambda: _change_number(sentence, rng), "negation": lambda: _flip_negation(sentence, rng),
+                   "name": lambda: _change_name(sentence, names[rng.randrange(len(names)):], rng)}[how]()
+        if changed and changed != sentence:
+            taught.append(Taught(index, sentence, changed, False))
+    return taught
+
+
+@dataclass(frozen=True)
+class Examples:
+    """Pairs as the models see them: feature rows, unmatched words, labels."""
+
+    values: np.ndarray
+    documents: list[list[str]]
+    labels: np.ndarray
+
+    @staticmethod
+    def of(left: list[str], right: list[str], labels: list[bool]) -> "Examples":
+        features = pair_features(left, right)
+        return Examples(features.values, [sorted(w) for w in features.unmatched], np.array(labels, dtype=bool))
+
+    def take(self, rows: np.ndarray) -> "Examples":
+        return Examples(self.values[rows], [self.documents[i] for i in rows], self.labels[rows])
+
+    def __add__(self, other: "Examples") -> "Examples":
+        return Examples(np.vstack([self.values, other.values]), self.documents + other.documents,
+                        np.concatenate([self.labels, other.labels]))
 
 
 def fit_lexicon(documents: list[list[str]], labels: np.ndarray, c: float) -> tuple[float, dict[str, float]]:
@@ -52,33 +162,54 @@ def lexicon_score(documents: list[list[str]], intercept: float, weights: dict[st
     return np.array([intercept + sum(weights.get(w, 0.0) for w in doc) for doc in documents])
 
 
-def cross_fitted_lexicon(documents: list[list[str]], labels: np.ndarray, c: float, seed: int) -> np.ndarray:
+def cross_fitted_lexicon(examples: Examples, c: float, seed: int) -> np.ndarray:
     """Lexicon scores where each pair is scored by a lexicon trained without it (no leak into the decision)."""
-    scores = np.zeros(len(documents))
-    for train, held in StratifiedKFold(FOLDS, shuffle=True, random_state=seed).split(documents, labels):
-        intercept, weights = fit_lexicon([documents[i] for i in train], labels[train], c)
-        scores[held] = lexicon_score([documents[i] for i in held], intercept, weights)
+    scores = np.zeros(len(examples.labels))
+    for train, held in StratifiedKFold(FOLDS, shuffle=True, random_state=seed).split(examples.values, examples.labels):
+        intercept, weights = fit_lexicon([examples.documents[i] for i in train], examples.labels[train], c)
+        scores[held] = lexicon_score([examples.documents[i] for i in held], intercept, weights)
     return scores
 
 
-def fit_decision(matrix: np.ndarray, labels: np.ndarray, c: float) -> tuple[StandardScaler, LogisticRegression]:
+@dataclass(frozen=True)
+class Trained:
+    """The lexicon and the decision networks, fitted."""
+
+    scaler: StandardScaler
+    networks: list[MLPClassifier]
+    lexicon_intercept: float
+    lexicon: dict[str, float]
+
+    def probability(self, examples: Examples) -> np.ndarray:
+        lexicon = lexicon_score(examples.documents, self.lexicon_intercept, self.lexicon)
+        matrix = self.scaler.transform(np.column_stack([examples.values, lexicon]))
+        return np.mean([n.predict_proba(matrix)[:, 1] for n in self.networks], axis=0)
+
+
+def fit(examples: Examples, choice: Choice, seed: int, members: int = 1) -> Trained:
+    """The lexicon, then the decision networks over the features and the lexicon's cross-fitted score."""
+    matrix = np.column_stack([examples.values, cross_fitted_lexicon(examples, choice.lexicon_c, seed)])
     scaler = StandardScaler().fit(matrix)
-    return scaler, LogisticRegression(C=c, max_iter=5000).fit(scaler.transform(matrix), labels)
+    networks = [
+        MLPClassifier((choice.hidden,), alpha=choice.alpha, max_iter=5000, random_state=seed + k).fit(
+            scaler.transform(matrix), examples.labels
+        )
+        for k in range(members)
+    ]
+    return Trained(scaler, networks, *fit_lexicon(examples.documents, examples.labels, choice.lexicon_c))
 
 
-def out_of_fold(values: np.ndarray, documents: list[list[str]], labels: np.ndarray, dense_c: float,
-                lexicon_c: float, seed: int) -> np.ndarray:
-    """Probabilities of equivalence for every train pair from models that never saw it."""
-    probabilities = np.zeros(len(labels))
-    for train, held in StratifiedKFold(FOLDS, shuffle=True, random_state=seed).split(values, labels):
-        train_docs = [documents[i] for i in train]
-        lexicon_train = cross_fitted_lexicon(train_docs, labels[train], lexicon_c, seed + 100)
-        intercept, weights = fit_lexicon(train_docs, labels[train], lexicon_c)
-        lexicon_held = lexicon_score([documents[i] for i in held], intercept, weights)
-        scaler, model = fit_decision(np.column_stack([values[train], lexicon_train]), labels[train], dense_c)
-        held_matrix = scaler.transform(np.column_stack([values[held], lexicon_held]))
-        probabilities[held] = model.predict_proba(held_matrix)[:, 1]
+def out_of_fold(real: Examples, taught: Examples, sources: np.ndarray, choice: Choice, seed: int) -> np.ndarray:
+    """Probabilities of equivalence for every train pair from models that never saw it (nor pairs made from it)."""
+    probabilities = np.zeros(len(real.labels))
+    for train, held in StratifiedKFold(FOLDS, shuffle=True, random_state=seed).split(real.values, real.labels):
+        extra = taught.take(np.flatnonzero(np.isin(sources, train)))
+        probabilities[held] = fit(real.take(train) + extra, choice, seed + 100).probability(real.take(held))
     return probabilities
+
+
+def _rounded(array: np.ndarray) -> list:
+    return np.round(array, 6).tolist()
 
 
 def best_threshold(probabilities: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
@@ -108,39 +239,42 @@ def main() -> int:
         print(f"MRPC not found in {folder} (set NEWSDIFF_MRPC): nothing trained")
         return 0
     train = mrpc_data.load(mrpc_data.TRAIN, folder)
-    labels = np.array([p.equivalent for p in train], dtype=bool)
-    features = pair_features([p.left for p in train], [p.right for p in train])
-    documents = _documents(features.unmatched)
+    real = Examples.of([p.left for p in train], [p.right for p in train], [p.equivalent for p in train])
+    made = taught_pairs(train)
+    taught = Examples.of([t.left for t in made], [t.right for t in made], [t.equivalent for t in made])
+    sources = np.array([t.source for t in made])
+    labels = real.labels
 
-    print(f"train pairs: {len(train)}; choosing by {FOLDS}-fold cross-validation (two shuffles)")
+    print(f"train pairs: {len(train)}, taught pairs: {len(made)}; "
+          f"choosing by {FOLDS}-fold cross-validation on the train pairs (two shuffles)")
     results = {}
-    for dense_c in DENSE_C:
-        for lexicon_c in LEXICON_C:
-            runs = [out_of_fold(features.values, documents, labels, dense_c, lexicon_c, seed) for seed in (0, 1)]
-            accuracy = float(np.mean([((p >= 0.5) == labels).mean() for p in runs]))
-            results[(dense_c, lexicon_c)] = (accuracy, runs)
-            print(f"  C={dense_c:<5} lexicon C={lexicon_c:<4} accuracy {accuracy:.4f}")
-    (dense_c, lexicon_c), (cv_accuracy, runs) = max(results.items(), key=lambda item: item[1][0])
+    for choice in CHOICES:
+        runs = [out_of_fold(real, taught, sources, choice, seed) for seed in (0, 1)]
+        accuracy = float(np.mean([((p >= 0.5) == labels).mean() for p in runs]))
+        results[choice] = (accuracy, runs)
+        print(f"  {choice}: accuracy {accuracy:.4f}", flush=True)
+    choice, (cv_accuracy, runs) = max(results.items(), key=lambda item: item[1][0])
     threshold, threshold_accuracy = best_threshold(np.concatenate(runs), np.concatenate([labels, labels]))
-    print(f"chosen: C={dense_c}, lexicon C={lexicon_c}, threshold {threshold} "
-          f"(cross-validated accuracy {threshold_accuracy:.4f})")
+    print(f"chosen: {choice}, threshold {threshold} (cross-validated accuracy {threshold_accuracy:.4f})")
 
-    lexicon_train = cross_fitted_lexicon(documents, labels, lexicon_c, seed=7)
-    lexicon_intercept, lexicon_weights = fit_lexicon(documents, labels, lexicon_c)
-    scaler, model = fit_decision(np.column_stack([features.values, lexicon_train]), labels, dense_c)
+    trained = fit(real + taught, choice, seed=7, members=MEMBERS)
     document = {
         "about": "Probability that two sentences are equivalent in MRPC's sense; trained by "
                  "benchmarks/quality/train_altered.py on msr_paraphrase_train.txt only.",
         "features": [*FEATURE_NAMES, LEXICON_FEATURE],
-        "mean": [round(float(v), 6) for v in scaler.mean_],
-        "scale": [round(float(v), 6) for v in scaler.scale_],
-        "coefficients": [round(float(v), 6) for v in model.coef_[0]],
-        "intercept": round(float(model.intercept_[0]), 6),
+        "mean": _rounded(trained.scaler.mean_),
+        "scale": _rounded(trained.scaler.scale_),
+        "networks": [
+            {"hidden_weights": _rounded(n.coefs_[0]), "hidden_bias": _rounded(n.intercepts_[0]),
+             "output_weights": _rounded(n.coefs_[1][:, 0]), "output_bias": round(float(n.intercepts_[1][0]), 6)}
+            for n in trained.networks
+        ],
         "threshold": threshold,
         "lexicon": {
-            "intercept": round(lexicon_intercept, 6),
-            "weights": {w: round(v, 5) for w, v in sorted(lexicon_weights.items()) if abs(v) >= 1e-4},
+            "intercept": round(trained.lexicon_intercept, 6),
+            "weights": {w: round(v, 5) for w, v in sorted(trained.lexicon.items()) if abs(v) >= 1e-4},
         },
+        "settings": {"hidden": choice.hidden, "alpha": choice.alpha, "lexicon_c": choice.lexicon_c},
         "cross_validated_accuracy": round(threshold_accuracy, 4),
     }
     args.output.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")

@@ -1,8 +1,9 @@
 """The "altered" mark: whether two linked sentences still say the same thing.
 
 A model trained on the Microsoft Research Paraphrase Corpus (MRPC), whose annotators called two sentences
-equivalent only when they mean the same: a changed number, name, negation or claim makes a pair altered,
-a reworded one does not. The trained numbers ship in resources/altered_model.json; only numpy runs here.
+equivalent only when they mean the same, and on MRPC sentences with one number, negation or name changed:
+a changed fact or claim makes a pair altered, a reworded one does not. The trained numbers ship in
+resources/altered_model.json (see benchmarks/quality/train_altered.py); only numpy runs here.
 """
 
 from __future__ import annotations
@@ -23,13 +24,26 @@ LEXICON_FEATURE = "lexicon"
 
 
 @dataclass(frozen=True)
+class Network:
+    """One hidden layer of rectified units and a logistic output."""
+
+    hidden_weights: np.ndarray
+    hidden_bias: np.ndarray
+    output_weights: np.ndarray
+    output_bias: float
+
+    def probability(self, matrix: np.ndarray) -> np.ndarray:
+        hidden = np.maximum(matrix @ self.hidden_weights + self.hidden_bias, 0.0)
+        return 1.0 / (1.0 + np.exp(-(hidden @ self.output_weights + self.output_bias)))
+
+
+@dataclass(frozen=True)
 class Model:
-    """A logistic regression over standardised pair features, with its lexicon and decision threshold."""
+    """Small networks over standardised pair features, averaged, with their lexicon and decision threshold."""
 
     mean: np.ndarray
     scale: np.ndarray
-    coefficients: np.ndarray
-    intercept: float
+    networks: tuple[Network, ...]
     threshold: float
     lexicon_intercept: float
     lexicon: dict[str, float]
@@ -39,14 +53,17 @@ class Model:
 def model() -> Model:
     """The trained model, read once per process."""
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    expected = [*FEATURE_NAMES, LEXICON_FEATURE]
-    if data["features"] != expected:
-        raise RuntimeError(f"{MODEL_PATH} was trained on other features; retrain with benchmarks/quality/train_altered.py")
+    if data["features"] != [*FEATURE_NAMES, LEXICON_FEATURE]:
+        raise RuntimeError(f"{MODEL_PATH} holds other features; retrain with benchmarks/quality/train_altered.py")
+    networks = tuple(
+        Network(np.array(n["hidden_weights"]), np.array(n["hidden_bias"]), np.array(n["output_weights"]),
+                float(n["output_bias"]))
+        for n in data["networks"]
+    )
     return Model(
         mean=np.array(data["mean"]),
         scale=np.array(data["scale"]),
-        coefficients=np.array(data["coefficients"]),
-        intercept=float(data["intercept"]),
+        networks=networks,
         threshold=float(data["threshold"]),
         lexicon_intercept=float(data["lexicon"]["intercept"]),
         lexicon=dict(data["lexicon"]["weights"]),
@@ -69,9 +86,10 @@ def equivalence_probability(
     features = pair_features(left, right, cosines)
     lexicon = np.array([m.lexicon_intercept + sum(m.lexicon.get(w, 0.0) for w in words)
                         for words in features.unmatched])
-    matrix = np.column_stack([features.values, lexicon]) if len(lexicon) else np.zeros((0, len(m.mean)))
-    logits = ((matrix - m.mean) / m.scale) @ m.coefficients + m.intercept
-    return 1.0 / (1.0 + np.exp(-logits))
+    if not len(lexicon):
+        return np.zeros(0)
+    matrix = (np.column_stack([features.values, lexicon]) - m.mean) / m.scale
+    return np.mean([network.probability(matrix) for network in m.networks], axis=0)
 
 
 def is_altered(left: Sequence[str], right: Sequence[str], cosines: Sequence[float] | None = None) -> list[bool]:

@@ -68,6 +68,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "greedy_max", "greedy_min", "sif_cosine", "gap_max", "gap_min",
     "claim_ratio", "claim_jaccard", "claim_idf_contain_max", "claim_idf_contain_min", "claim_idf_unmatched_max",
     "claim_gap_max", "claim_gap_min", "claim_greedy_max", "claim_greedy_min",
+    "number_edits", "negation_edits", "name_edits",
+    "number_edits_close", "negation_edits_close", "name_edits_close",
 )
 
 
@@ -140,6 +142,9 @@ class _Sentence:
     vectors: np.ndarray  # one unit vector per word
     grams: tuple[frozenset, ...]  # word 1- to 4-grams
     numbers: frozenset[str]
+    number_of: tuple[str | None, ...]  # each word's number, if it is one
+    is_name: tuple[bool, ...]
+    is_negation: tuple[bool, ...]
     names: frozenset[str]
     negated: bool
     dates: frozenset[str]
@@ -158,6 +163,10 @@ def _sentence(text: str) -> _Sentence:
     first = next((i for i, m in enumerate(matches) if m.start() >= claim_start), len(matches))
     last = next((i for i, m in enumerate(matches) if m.start() >= claim_end), len(matches))
     folded = " ".join(words)
+    number_of = tuple(map(_number, words))
+    # A capitalised word after the first is a name (or part of one); the first may just start the sentence.
+    is_name = tuple(k > 0 and w[0].isupper() and not _DIGITS.search(w) and w.casefold() not in STOPWORDS
+                    for k, w in enumerate(raw))
     return _Sentence(
         folded=folded,
         words=words,
@@ -167,9 +176,11 @@ def _sentence(text: str) -> _Sentence:
         weights=np.array([informativeness(w) for w in words]),
         vectors=_vectors_of(words),
         grams=tuple(frozenset(zip(*(words[k:] for k in range(n)))) for n in range(1, 5)),
-        numbers=frozenset(n for n in map(_number, words) if n is not None),
-        # A capitalised word after the first is a name (or part of one); the first may just start the sentence.
-        names=frozenset(w.casefold() for w in raw[1:] if w[0].isupper() and not _DIGITS.search(w)) - STOPWORDS,
+        numbers=frozenset(n for n in number_of if n is not None),
+        number_of=number_of,
+        is_name=is_name,
+        is_negation=tuple(w in NEGATIONS or w.endswith("n't") for w in words),
+        names=frozenset(w for w, name in zip(words, is_name) if name),
         negated=any(w in NEGATIONS or w.endswith("n't") for w in words),
         dates=frozenset(w for w in words if w in _DATE_WORDS),
         char4=frozenset(folded[i : i + 4] for i in range(len(folded) - 3)),
@@ -217,6 +228,21 @@ def _overlap(a_words: frozenset, b_words: frozenset) -> tuple[float, float, floa
     return 1 - missing_a / wa, 1 - missing_b / wb, missing_a, missing_b
 
 
+def _edits(a: _Sentence, b: _Sentence) -> tuple[int, int, int]:
+    """Word-level edits of a into b that swap a number for another, add or drop a negation, or swap a name."""
+    numbers = negations = names = 0
+    for op in Levenshtein.opcodes(a.words, b.words):
+        if op.tag == "equal":
+            continue
+        left, right = slice(op.src_start, op.src_end), slice(op.dest_start, op.dest_end)
+        left_numbers = {n for n in a.number_of[left] if n is not None}
+        right_numbers = {n for n in b.number_of[right] if n is not None}
+        numbers += bool(left_numbers and right_numbers and left_numbers != right_numbers)
+        negations += any(a.is_negation[left]) != any(b.is_negation[right])
+        names += any(a.is_name[left]) and any(b.is_name[right])
+    return numbers, negations, names
+
+
 def _max_min(row: dict[str, float], name: str, x: float, y: float) -> None:
     row[f"{name}_max"], row[f"{name}_min"] = max(x, y), min(x, y)
 
@@ -248,6 +274,10 @@ def _pair_row(a: _Sentence, b: _Sentence) -> tuple[dict[str, float], frozenset[s
     row["char4_jaccard"] = _jaccard(a.char4, b.char4)
     _max_min(row, "bleu", _bleu(a, b), _bleu(b, a))
     row["word_edit"] = Levenshtein.normalized_similarity(a.words, b.words)
+    edits = dict(zip(("number_edits", "negation_edits", "name_edits"), _edits(a, b)))
+    row.update(edits)
+    # An edit weighs more in sentences that are otherwise the same: that is a fact changed, not a rewrite.
+    row.update({f"{name}_close": min(count, 1) * row["word_edit"] for name, count in edits.items()})
     lcs = LCSseq.similarity(a.words, b.words)
     _max_min(row, "lcs", lcs / max(la, 1), lcs / max(lb, 1))
     claim_a, claim_b = frozenset(a.words[a.claim]), frozenset(b.words[b.claim])
