@@ -128,7 +128,10 @@ class _Tracker:
             raise AnalysisCancelled()
 
 
-def _features(articles: Sequence[Article], hashes: Sequence[str], cache: AnalysisCache, tracker: _Tracker) -> list[ArticleFeatures]:
+def _features(
+    articles: Sequence[Article], hashes: Sequence[str], cache: AnalysisCache, tracker: _Tracker
+) -> list[ArticleFeatures]:
+    """The features of each article, from the cache when it holds them."""
     found = []
     for article, digest in zip(articles, hashes):
         stored = cache.get_bytes("features", digest)
@@ -215,6 +218,7 @@ def _coverage(
     groups: Sequence[tuple[int, list[int]]],
     cache: AnalysisCache,
     tracker: _Tracker,
+    workers: int | None,
 ) -> list[_BaseCoverage]:
     """For each (base, others) group: the base's sentences and the base sentences each other copy carries."""
     found = [_BaseCoverage(None, {}) for _ in groups]
@@ -238,7 +242,7 @@ def _coverage(
             for chunk in chunks(missing):
                 jobs.append(Job(len(owners), articles[base], tuple(articles[m] for m in chunk)))
                 owners.append((number, chunk))
-    with closing(run_jobs(jobs)) as results:
+    with closing(run_jobs(jobs, workers=workers)) as results:
         for outcome in results:
             number, others = owners[outcome.key]
             base, result = groups[number][0], found[number]
@@ -270,12 +274,15 @@ def analyse_articles(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     cache_dir: Path | None = None,
+    workers: int | None = None,
 ) -> FolderAnalysis:
     """The analysis of these copies (`skipped`: the files that could not be read, reported as such).
 
     `progress(done, total)` is called as work advances and `cancelled()` polled, from the calling thread;
     when it returns true the analysis stops with AnalysisCancelled. Results are cached in `cache_dir`
-    (None: no cache). Safe to call from a worker thread.
+    (None: no cache). Safe to call from a worker thread. Large folders are compared in `workers` processes
+    (default: one per processor, at most four; 1: none), started with the spawn method: a script calling
+    this must guard its entry point with `if __name__ == "__main__":`.
     """
     started = time.perf_counter()
     tracker = _Tracker(2 * len(articles), progress, cancelled)
@@ -304,7 +311,7 @@ def analyse_articles(
         ]
         bases = [_base(m, stories, story_words) for m in ordered]
         groups = [(base, [m for m in group if m != base]) for base, group in zip(bases, ordered)]
-        covered = _coverage(articles, hashes, groups, cache, tracker)
+        covered = _coverage(articles, hashes, groups, cache, tracker, workers)
     finally:
         cache.close()
 
@@ -343,7 +350,10 @@ def analyse_folder(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     cache_dir: Path | None = None,
+    workers: int | None = None,
 ) -> FolderAnalysis:
     """The analysis of the article files of `folder` (see analyse_articles); unreadable files are skipped."""
     articles, errors = load_folder(folder)
-    return analyse_articles(articles, errors, progress=progress, cancelled=cancelled, cache_dir=cache_dir)
+    return analyse_articles(
+        articles, errors, progress=progress, cancelled=cancelled, cache_dir=cache_dir, workers=workers
+    )

@@ -33,7 +33,8 @@ def _escaped(char: str) -> str:
 def quoted_name(name: str) -> str:
     """The file name as a shell would need it typed: bare, in single quotes, or as $'...' with escapes."""
     if any(not char.isprintable() or _is_surrogate(char) for char in name):
-        return "$'" + "".join(char if char.isprintable() and char not in "\\'" else _escaped(char) for char in name) + "'"
+        inner = "".join(char if char.isprintable() and char not in "\\'" else _escaped(char) for char in name)
+        return f"$'{inner}'"
     if name and not any(char in _SHELL_SPECIAL for char in name):
         return name
     return "'" + name.replace("'", "'\\''") + "'"
