@@ -125,6 +125,14 @@ def test_web_page_in_a_declared_legacy_encoding(tmp_path: Path) -> None:
     assert article.hints == ()  # the page named its encoding: nothing was guessed
 
 
+@pytest.mark.parametrize("charset", ["iso-8859-2", "no-such-encoding", "base64", "rot13", "utf-8"])
+def test_web_page_that_names_the_wrong_encoding_is_guessed(tmp_path: Path, charset: str) -> None:
+    story = f"Café owners say “no”\n\n{PARAGRAPHS[1]}\n\nThe mayor’s plan would close the café terraces at ten, she said."
+    article = load_article(write(tmp_path / "page.html", story_page(story, charset=charset).encode("cp1252")))
+    assert article.text == story
+    assert article.hints == ("the file does not name its encoding: read as Windows-1252, guessed from its bytes",)
+
+
 def test_word_file_keeps_paragraphs_and_table_rows(tmp_path: Path) -> None:
     data = word_file(PARAGRAPHS, table=[["Road", "Reopens"], ["Route 1", "Thursday"]])
     article = load_article(write(tmp_path / "story.docx", data))

@@ -114,10 +114,11 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
     """
     for bom, encoding in BOMS:
         if data.startswith(bom):
+            name = encoding_label(encoding)
             try:
                 return _checked(Decoded(data.decode(encoding), encoding))
             except UnicodeDecodeError:
-                raise ContentError(f"undecodable: it starts with a {encoding.upper()} mark but is not valid {encoding.upper()}") from None
+                raise ContentError(f"undecodable: it starts with a {name} mark but is not valid {name}") from None
     for signature, kind in SIGNATURES:
         if data.startswith(signature):
             raise ContentError(f"not a text file: {kind}")
@@ -132,11 +133,16 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
     foreign = _foreign_to_utf8(data)
     if foreign is not None:
         return _checked(Decoded(data.decode("utf-8", errors=_CP1252_FALLBACK), "utf-8", foreign_bytes=foreign))
-    if declared and _codec(declared):
+    codec = _codec(declared) if declared else None
+    if codec:
+        # A wrong declaration is common on saved pages: one that fails, gives control characters (Windows-1252
+        # quotes read as ISO-8859-2) or names no text codec (base64) is ignored and the encoding guessed.
         try:
-            return _checked(Decoded(data.decode(_codec(declared)), _codec(declared)))
-        except (UnicodeDecodeError, ContentError):
-            pass  # a wrong declaration is common on saved pages; guess instead
+            text = data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            text = None
+        if text is not None and not _NOT_TEXT.search(text):
+            return Decoded(text, codec)
     return _checked(_guess(data))
 
 
