@@ -24,7 +24,10 @@ FILES = 5000
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """5,000 copies of the seed articles (a mix of UTF-8 and Windows-1252 files, as an archive folder has)."""
     path = tmp_path_factory.mktemp("five-thousand")
-    seeds = [p.read_text(encoding="utf-8").replace("\u2002", " ").replace("ğ", "g") for p in sorted(FIXTURES.glob("0*.txt"))]
+    seeds = [
+        path.read_text(encoding="utf-8").replace("\u2002", " ").replace("ğ", "g")  # both missing from Windows-1252
+        for path in sorted(FIXTURES.glob("0*.txt"))
+    ]
     for i in range(FILES):
         text = f"Copy {i}\n\n{seeds[i % len(seeds)]}"
         (path / f"{i:05d}.txt").write_bytes(text.encode("cp1252" if i % 10 == 0 else "utf-8"))

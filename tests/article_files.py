@@ -81,7 +81,8 @@ BAD_FILES = {  # name: (bytes, a word the reason must contain)
     "truncated.docx": (word_file(STORY.split("\n\n"))[:1500], "Word"),
     "old.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), ".docx"),
     "script.js": (b"console.log('hello');", "script"),
-    "no-article.html": (b"<!DOCTYPE html><html><head><title></title></head><body><script>x()</script></body></html>", "no article"),
+    "no-article.html": (b"<!DOCTYPE html><html><head><title></title></head><body><script>x()</script></body></html>",
+                        "no article"),
 }
 
 

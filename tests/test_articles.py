@@ -80,7 +80,10 @@ def test_web_page_keeps_line_breaks_lists_and_tables_as_shown(tmp_path: Path) ->
         "<table><tr><td>Road</td><td>Reopens</td></tr><tr><td>Route 1</td><td>Thursday</td></tr></table>"
         "<p>The storm is expected to move north by the weekend, forecasters said on Tuesday night.</p>"
     )
-    page = f"<html><head><title>Storm closes roads</title></head><body><article><h1>Storm closes roads</h1>{body}</article></body></html>"
+    page = (
+        "<html><head><title>Storm closes roads</title></head>"
+        f"<body><article><h1>Storm closes roads</h1>{body}</article></body></html>"
+    )
     article = load_article(write(tmp_path / "story.htm", page))
     blocks = article.text.split("\n\n")
     assert blocks[0] == "Storm closes roads"
@@ -130,14 +133,17 @@ def test_web_page_that_names_the_wrong_encoding_is_guessed(tmp_path: Path, chars
     story = f"Café owners say “no”\n\n{PARAGRAPHS[1]}\n\nThe mayor’s plan would close the café terraces at ten, she said."
     article = load_article(write(tmp_path / "page.html", story_page(story, charset=charset).encode("cp1252")))
     assert article.text == story
-    assert article.hints == ("the file does not name its encoding: read as Windows-1252, guessed from its bytes",)
+    assert article.hints == (
+        "read as Windows-1252, an encoding guessed from its bytes (the file names none, or a wrong one)",
+    )
 
 
 def test_word_file_keeps_paragraphs_and_table_rows(tmp_path: Path) -> None:
     data = word_file(PARAGRAPHS, table=[["Road", "Reopens"], ["Route 1", "Thursday"]])
     article = load_article(write(tmp_path / "story.docx", data))
     assert article.title == PARAGRAPHS[0]
-    assert article.text == "\n\n".join([PARAGRAPHS[0], PARAGRAPHS[1], "Road | Reopens\nRoute 1 | Thursday", PARAGRAPHS[2]])
+    table = "Road | Reopens\nRoute 1 | Thursday"
+    assert article.text == "\n\n".join([PARAGRAPHS[0], PARAGRAPHS[1], table, PARAGRAPHS[2]])
 
 
 def test_unknown_extensions_are_sniffed(tmp_path: Path) -> None:
@@ -483,7 +489,9 @@ def test_seed_saved_as_a_web_page_compares_as_shared_with_the_plain_text(tmp_pat
 # --- the command line ----------------------------------------------------------------------------------------
 
 
-def test_report_on_a_folder_of_mixed_input_lists_the_skipped_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_on_a_folder_of_mixed_input_lists_the_skipped_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "inputs"
     expected = build_input_folder(folder, SEEDS[:2], max_bytes=articles.MAX_BYTES)
     for name in ("huge.txt", "locked.txt"):  # 5 MB of words, and a file root could read: both have their own tests

@@ -139,7 +139,9 @@ ENCODINGS = [  # each language in the legacy encodings its copies come in
 
 @FUZZ
 @given(language_encoding=st.sampled_from(ENCODINGS), data=st.data())
-def test_text_in_a_legacy_encoding_reads_back(folder: Path, language_encoding: tuple[str, str], data: st.DataObject) -> None:
+def test_text_in_a_legacy_encoding_reads_back(
+    folder: Path, language_encoding: tuple[str, str], data: st.DataObject
+) -> None:
     language, encoding = language_encoding
     text = " ".join(data.draw(st.lists(st.sampled_from(WORDS[language]), min_size=8, max_size=12, unique=True))) + "."
     path = folder / f"{language}.txt"

@@ -127,7 +127,8 @@ def _read(path: Path, max_bytes: int) -> bytes:
     for _ in range(2):  # a file rewritten while it was read gets one more try
         try:
             # O_NONBLOCK: should a pipe replace the file after the check, opening it must not wait for a writer
-            flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+            flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+            flags |= getattr(os, "O_CLOEXEC", 0)
             with os.fdopen(os.open(path, flags), "rb") as file:
                 before = os.fstat(file.fileno())
                 _check_file(path, before, max_bytes)

@@ -249,7 +249,8 @@ def _oddity(text: str) -> float:
             score += char.isupper() and before.islower()
             score += char in _RARE_LETTERS
             # three accented Latin letters in a row: what Greek or Cyrillic looks like read as Latin
-            score += 0.5 * (script == "LATIN" and not before.isascii() and before.isalpha() and not after.isascii() and after.isalpha())
+            accented = [not n.isascii() and n.isalpha() for n in (before, after)]
+            score += 0.5 * (script == "LATIN" and all(accented))
         elif category != "Zs":
             score += 2 * (before.isalpha() and after.isalpha() and char not in _IN_WORD)
             score += char not in _COMMON
@@ -316,5 +317,6 @@ def text_hints(text: str) -> tuple[str, ...]:
         )
     lost = text.count("\ufffd")
     if lost:
-        hints.append(f"{lost} replacement character{'s' * (lost > 1)} (�): characters were lost in an earlier conversion")
+        plural = "s" * (lost > 1)
+        hints.append(f"{lost} replacement character{plural} (�): characters were lost in an earlier conversion")
     return tuple(hints)

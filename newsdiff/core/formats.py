@@ -21,7 +21,9 @@ MAX_UNPACKED = 64 * 1024 * 1024  # a Word file whose parts unpack to more than t
 MAX_PAGE_ELEMENTS = 30_000
 
 REPORT_MARKER = re.compile(rb"""<meta\s+name=["']generator["']\s+content=["']newsdiff\b""", re.IGNORECASE)
-_DECLARED_CHARSET = re.compile(rb"""(?:<meta[^>]+charset|<\?xml[^>]+encoding)\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+_DECLARED_CHARSET = re.compile(
+    rb"""(?:<meta[^>]+charset|<\?xml[^>]+encoding)\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE
+)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")  # lxml refuses one in text already decoded
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML collapses these; a no-break space stays
 
@@ -40,7 +42,7 @@ def decoding_hints(decoded: Decoded) -> tuple[str, ...]:
     of another encoding inside a UTF-8 file."""
     if decoded.guessed:
         label = encoding_label(decoded.encoding)
-        return (f"the file does not name its encoding: read as {label}, guessed from its bytes",)
+        return (f"read as {label}, an encoding guessed from its bytes (the file names none, or a wrong one)",)
     if decoded.foreign_bytes:
         count = decoded.foreign_bytes
         return (f"{count} byte{'s' * (count > 1)} not valid UTF-8 in a UTF-8 file: read as Windows-1252",)
