@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from newsdiff.core.align import align, display_rows, moved_groups
+from newsdiff.core.altered import is_altered
 from newsdiff.core.articles import Article
 from newsdiff.core.classify import character_edits, kind_of_link, word_edits
 from newsdiff.core.model import Comparison, Document, Kind, Link, Side
@@ -46,6 +47,13 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
     moved = moved_groups(groups)
 
     classified = [kind_of_link(left_doc, right_doc, g.left, g.right) for g in groups]
+    # Shared and typo links say the same thing by construction; only reworded pairs can have changed a fact.
+    reworded = [k for k, (kind, _) in enumerate(classified) if kind is Kind.PARAPHRASE]
+    verdicts = is_altered(
+        [" ".join(left_sentences[i] for i in groups[k].left) for k in reworded],
+        [" ".join(right_sentences[j] for j in groups[k].right) for k in reworded],
+    )
+    altered = {k for k, verdict in zip(reworded, verdicts) if verdict}
 
     links = []
     for k, (group, (kind, changes)) in enumerate(zip(groups, classified)):
@@ -55,7 +63,7 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
             edits = word_edits(changes)
         similarity = 1.0 if kind is Kind.SHARED else min(max(group.score, 0.0), 1.0)
         links.append(
-            Link(tuple(group.left), tuple(group.right), kind, similarity, k in moved, edits=tuple(edits))
+            Link(tuple(group.left), tuple(group.right), kind, similarity, k in moved, k in altered, tuple(edits))
         )
     linked_left = {i for g in groups for i in g.left}
     linked_right = {j for g in groups for j in g.right}
