@@ -16,7 +16,6 @@ Run: /work/venv/bin/python -m pytest benchmarks/bench_folder.py --benchmark-only
 
 from __future__ import annotations
 
-import itertools
 import os
 import resource
 import shutil
@@ -51,12 +50,7 @@ def cache_dir(tmp_path_factory) -> Path:
 
 def _precision_recall(made: SyntheticFolder, analysis: FolderAnalysis) -> tuple[float, float]:
     names = [Path(a.article.path).name for a in analysis.articles]
-    found = {
-        tuple(sorted((names[a], names[b]))) for c in analysis.clusters for a, b in itertools.combinations(c.articles, 2)
-    }
-    truth = made.same_story_pairs()
-    hits = len(found & truth)
-    return hits / max(1, len(found)), hits / max(1, len(truth))
+    return made.precision_recall([names[i] for i in c.articles] for c in analysis.clusters)
 
 
 def _peak_megabytes() -> tuple[float, float]:

@@ -13,8 +13,10 @@ Run: python tests/synthetic_folder.py OUT_FOLDER [--articles 1000] [--seed 1]
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -249,6 +251,13 @@ class SyntheticFolder:
         for name, story in self.stories.items():
             by_story.setdefault(story, []).append(name)
         return {(a, b) for names in by_story.values() for a in names for b in names if a < b}
+
+    def precision_recall(self, clusters: Iterable[Iterable[str]]) -> tuple[float, float]:
+        """Precision and recall of the same-story pairs that `clusters` (groups of file names) put together."""
+        found = {tuple(sorted(pair)) for names in clusters for pair in itertools.combinations(names, 2)}
+        truth = self.same_story_pairs()
+        hits = len(found & truth)
+        return hits / max(1, len(found)), hits / max(1, len(truth))
 
 
 def generate_folder(

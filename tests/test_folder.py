@@ -12,7 +12,8 @@ from conftest import seed
 from newsdiff.core import boilerplate, coverage, folder
 from newsdiff.core.articles import Article, load_article
 from newsdiff.core.folder import AnalysisCancelled, FolderAnalysis, analyse_articles, analyse_folder
-from newsdiff.core.model import Span
+from newsdiff.core.compare import compare
+from newsdiff.core.model import Kind, Side, Span
 from newsdiff.core.normalize import typographic
 from newsdiff.core.segment import paragraph_spans
 from synthetic_folder import SyntheticFolder, generate_folder, synthetic_source
@@ -126,20 +127,15 @@ def test_tiny_and_empty_story_articles_are_clusters_of_one() -> None:
     assert all(c.base == c.articles[0] for c in analysis.clusters)
 
 
-def _same_story_precision_recall(made: SyntheticFolder, analysis: FolderAnalysis) -> tuple[float, float]:
+def _precision_recall(made: SyntheticFolder, analysis: FolderAnalysis) -> tuple[float, float]:
     names = [Path(a.article.path).name for a in analysis.articles]
-    found = {
-        tuple(sorted((names[a], names[b]))) for c in analysis.clusters for a, b in itertools.combinations(c.articles, 2)
-    }
-    truth = made.same_story_pairs()
-    hits = len(found & truth)
-    return hits / max(1, len(found)), hits / max(1, len(truth))
+    return made.precision_recall([names[i] for i in c.articles] for c in analysis.clusters)
 
 
 def test_generated_folder_stories_are_recovered(tmp_path: Path) -> None:
     made = generate_folder(tmp_path / "folder", 100, stories=4, seed=3)
     analysis = analyse_folder(made.folder)
-    precision, recall = _same_story_precision_recall(made, analysis)
+    precision, recall = _precision_recall(made, analysis)
     assert precision >= 0.95 and recall >= 0.95
     assert all(a.boilerplate for a in analysis.articles if "Latest news" in a.article.text)
 
@@ -147,7 +143,7 @@ def test_generated_folder_stories_are_recovered(tmp_path: Path) -> None:
 def test_generator_stands_alone_without_the_shared_data(tmp_path: Path) -> None:
     made = generate_folder(tmp_path / "folder", 40, stories=3, seed=4, source=synthetic_source(random.Random(4)))
     assert len(list(made.folder.iterdir())) == 40
-    precision, recall = _same_story_precision_recall(made, analyse_folder(made.folder))
+    precision, recall = _precision_recall(made, analyse_folder(made.folder))
     assert precision >= 0.95 and recall >= 0.95
 
 
@@ -215,3 +211,15 @@ def test_worker_processes_give_the_same_coverage_as_this_process(monkeypatch) ->
     there = sorted(coverage.run_jobs(jobs, workers=2), key=lambda r: r.key)
     assert here == there
     assert here[0].carried[0] and here[1].carried == ()
+
+
+def test_coverage_links_agree_with_compare(tmp_path: Path) -> None:
+    made = generate_folder(tmp_path / "folder", 12, stories=1, seed=6)
+    generated = [load_article(path) for path in sorted(made.folder.iterdir())[:4]]
+    seeds = [load_article(seed(prefix)) for prefix in ("003", "000", "001", "002", "004")]
+    pairs = [*itertools.permutations(seeds[:3], 2), (seeds[0], seeds[3]), (seeds[4], seeds[0])]
+    for base, other in pairs + list(itertools.permutations(generated, 2)):
+        comparison = compare(base, other)
+        count = len(comparison.left.sentences)
+        linked = {i for i in range(count) if comparison.kind_of(Side.LEFT, i) is not Kind.UNIQUE}
+        assert coverage.carried(base, other) == linked
