@@ -1,14 +1,20 @@
 """Shared test set-up: Qt runs offscreen; the seed articles are fixtures."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# The suite never reads or fills the user's own cache folder.
-os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="newsdiff-test-cache-")
+# The suite never reads or fills the user's own cache folder, nor the user's settings (QSettings: the
+# viewer's geometry, recent folders, toggles); both live in one folder removed when the run ends.
+_PRIVATE = tempfile.mkdtemp(prefix="newsdiff-test-")
+atexit.register(shutil.rmtree, _PRIVATE, ignore_errors=True)
+os.environ["XDG_CACHE_HOME"] = os.path.join(_PRIVATE, "cache")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_PRIVATE, "config")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
