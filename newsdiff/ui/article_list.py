@@ -1,0 +1,226 @@
+"""The article list: each copy's role (base or the copy shown), title, file, words and similarity to the base.
+
+Sortable by any column. Choosing a row shows that copy against the base; the base is chosen with Ctrl+B,
+the context menu or a double click.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QFont, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+
+from newsdiff.core.articles import Article
+
+COLUMNS = ("Role", "Title", "File", "Words", "Similarity")
+ROLE, TITLE, FILE, WORDS, SIMILARITY = range(len(COLUMNS))
+SORT_ROLE = Qt.ItemDataRole.UserRole
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ArticleTableModel(QAbstractTableModel):
+    """The articles of the open folder as table rows."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.articles: list[Article] = []
+        self._words: list[int] = []
+        self.base: int | None = None
+        self.other: int | None = None
+        self.similarities: dict[int, float] = {}
+
+    def set_articles(self, articles: list[Article]) -> None:
+        """Show `articles`, with no base and no similarities yet."""
+        self.beginResetModel()
+        self.articles = list(articles)
+        self._words = [len(article.text.split()) for article in articles]
+        self.base = self.other = None
+        self.similarities = {}
+        self.endResetModel()
+
+    def set_roles(self, base: int | None, other: int | None) -> None:
+        """Mark which articles are the base and the copy shown."""
+        if (base, other) == (self.base, self.other):
+            return
+        if base != self.base:
+            self.similarities = {}
+        self.base, self.other = base, other
+        self._changed_all()
+
+    def set_similarity(self, row: int, value: float) -> None:
+        """Show the similarity of article `row` to the base."""
+        self.similarities[row] = value
+        self.dataChanged.emit(self.index(row, SIMILARITY), self.index(row, SIMILARITY))
+
+    def _changed_all(self) -> None:
+        if self.articles:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.articles) - 1, len(COLUMNS) - 1))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+        return 0 if parent.isValid() else len(self.articles)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802 - Qt override
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return COLUMNS[section]
+            if role == Qt.ItemDataRole.ToolTipRole and section == SIMILARITY:
+                return "Share of the two texts that is the same story, weighted by how closely each sentence matches"
+        return None
+
+    def role_text(self, row: int) -> str:
+        """"base", "copy" (the one shown against the base) or nothing."""
+        if row == self.base:
+            return "base"
+        if row == self.other:
+            return "copy"
+        return ""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        article = self.articles[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == SORT_ROLE:
+            return self._sort_key(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            notes = "\n".join(article.hints)
+            return f"{article.path}\n{article.title}" + (f"\n\n{notes}" if notes else "")
+        if role == Qt.ItemDataRole.FontRole and row in (self.base, self.other):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (WORDS, SIMILARITY):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._display(row, column) or self.role_text(row)
+        return None
+
+    def _display(self, row: int, column: int) -> str:
+        article = self.articles[row]
+        if column == ROLE:
+            return self.role_text(row)
+        if column == TITLE:
+            return " ".join(article.title.split())
+        if column == FILE:
+            return Path(article.path).name
+        if column == WORDS:
+            return f"{self._words[row]:,}"
+        if row == self.base:
+            return "\u2014"
+        value = self.similarities.get(row)
+        return f"{value:.0%}" if value is not None else ""
+
+    def _sort_key(self, row: int, column: int) -> Any:
+        if column == ROLE:
+            return 0 if row == self.base else 1 if row == self.other else 2
+        if column == WORDS:
+            return self._words[row]
+        if column == SIMILARITY:
+            return 2.0 if row == self.base else self.similarities.get(row, -1.0)
+        return self._display(row, column).casefold()
+
+
+class ArticleList(QTableView):
+    """The sortable table of articles."""
+
+    row_chosen = Signal(int)  # the user moved to an article: show it against the base
+    base_chosen = Signal(int)  # the user made an article the base
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleList")
+        self.setAccessibleName("Articles")
+        self.model_ = ArticleTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model_)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.setModel(self.proxy)
+        self.setSortingEnabled(True)
+        self.sortByColumn(FILE, Qt.SortOrder.AscendingOrder)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in (ROLE, FILE, WORDS, SIMILARITY):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.doubleClicked.connect(lambda index: self.base_chosen.emit(self.proxy.mapToSource(index).row()))
+        self._quiet = False
+
+    def set_articles(self, articles: list[Article]) -> None:
+        """List `articles`."""
+        self._quiet = True
+        self.model_.set_articles(articles)
+        self._quiet = False
+        metrics = self.fontMetrics()
+        self.setColumnWidth(ROLE, metrics.horizontalAdvance("copy") + 16)
+        self.setColumnWidth(WORDS, metrics.horizontalAdvance("00,000") + 16)
+        self.setColumnWidth(FILE, min(metrics.horizontalAdvance("0" * 12), max(90, self.sizeHintForColumn(FILE))))
+        self.setColumnWidth(SIMILARITY, self.horizontalHeader().sectionSizeHint(SIMILARITY))
+
+    def set_roles(self, base: int | None, other: int | None) -> None:
+        """Mark the base and the copy shown, and move the selection to the copy."""
+        self.model_.set_roles(base, other)
+        if other is not None:
+            self.select_row(other)
+
+    def select_row(self, row: int) -> None:
+        """Make article `row` the current row without announcing it."""
+        index = self.proxy.mapFromSource(self.model_.index(row, TITLE))
+        if index.isValid() and self.currentIndex().row() != index.row():
+            self._quiet = True
+            self.setCurrentIndex(index)
+            self._quiet = False
+            self.scrollTo(index)
+
+    def selected_row(self) -> int | None:
+        """The article at the current row, if any."""
+        index = self.currentIndex()
+        return self.proxy.mapToSource(index).row() if index.isValid() else None
+
+    def row_after(self, row: int, step: int, skip: int | None) -> int | None:
+        """The article `step` rows after `row` in the order shown (wrapping), passing over `skip`."""
+        count = self.proxy.rowCount()
+        if count == 0:
+            return None
+        position = self.proxy.mapFromSource(self.model_.index(row, 0)).row()
+        for _ in range(count):
+            position = (position + step) % count
+            found = self.proxy.mapToSource(self.proxy.index(position, 0)).row()
+            if found != skip:
+                return found
+        return None
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._quiet and current.isValid():
+            self.row_chosen.emit(self.proxy.mapToSource(current).row())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected_row() is not None:
+            self.row_chosen.emit(self.selected_row())
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        index = self.indexAt(event.pos())
+        if not index.isValid():
+            return
+        row = self.proxy.mapToSource(index).row()
+        menu = QMenu(self)
+        menu.addAction("Make Base", lambda: self.base_chosen.emit(row))
+        menu.addAction("Compare with Base", lambda: self.row_chosen.emit(row))
+        menu.exec(event.globalPos())

@@ -1,0 +1,938 @@
+"""The main window: the article list, the pair side by side, the legend, the overview, menus and keys.
+
+The window holds the open folder (a Session), which article is the base (left) and which copy is shown
+(right), and a cache of comparisons. Comparisons run on a worker thread; the window shows each one when it
+arrives, if it is still the pair wanted.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+import newsdiff
+from newsdiff.core.articles import Article, ArticleError, find_articles, load_article, load_folder
+from newsdiff.core.compare import compare
+from newsdiff.core.model import KINDS, Comparison, Difference, Kind, Side
+from newsdiff.ui import navigation
+from newsdiff.ui.aligned_view import AlignedView
+from newsdiff.ui.article_list import ArticleList
+from newsdiff.ui.cells import Styling
+from newsdiff.ui.find_bar import FindBar, find_matches
+from newsdiff.ui.legend import LegendBar, toolbar_icons
+from newsdiff.ui.overview import OverviewStrip
+from newsdiff.ui.pair_header import PairHeader
+from newsdiff.ui.problems import ProblemsPanel
+from newsdiff.ui.session import Session, similarity
+from newsdiff.ui.shortcut_sheet import ShortcutSheet
+from newsdiff.ui.shortcuts import BY_NAME, key_sequences
+from newsdiff.ui.theme import theme_for
+from newsdiff.ui.welcome import WelcomePage
+from newsdiff.ui.workers import PRIORITY_BACKGROUND, PRIORITY_SHOWN, Runner, Task
+
+SAMPLE_FOLDER = Path(newsdiff.__file__).resolve().parent / "resources" / "sample"
+RECENT_LIMIT = 8
+CACHE_LIMIT = 4096  # comparisons kept: a folder's base against every copy, and pairs looked at
+ZOOM_LIMIT = 8  # points either way
+LIST_SHARE = 0.3  # of the window's width, for the article list, until the user moves the splitter
+Pair = tuple[str, str]  # the paths of the left and right articles
+
+NAVIGATION: dict[str, tuple[navigation.Wanted, bool]] = {
+    "next_difference": (navigation.any_difference, True),
+    "previous_difference": (navigation.any_difference, False),
+    "next_paraphrase": (navigation.of_kind(Kind.PARAPHRASE), True),
+    "previous_paraphrase": (navigation.of_kind(Kind.PARAPHRASE), False),
+    "next_unique": (navigation.of_kind(Kind.UNIQUE), True),
+    "previous_unique": (navigation.of_kind(Kind.UNIQUE), False),
+    "next_typo": (navigation.of_kind(Kind.TYPO), True),
+    "previous_typo": (navigation.of_kind(Kind.TYPO), False),
+    "next_altered": (navigation.altered, True),
+    "previous_altered": (navigation.altered, False),
+    "next_moved": (navigation.moved, True),
+    "previous_moved": (navigation.moved, False),
+}
+MENUS: dict[str, tuple[str, ...]] = {
+    "&File": ("open_folder", "open_files", "@recent", "open_last", "-", "export_pair", "export_folder", "-", "quit"),
+    "&Go": (
+        "next_difference", "previous_difference", "first_difference", "last_difference", "-",
+        "next_paraphrase", "previous_paraphrase", "next_unique", "previous_unique", "next_typo", "previous_typo",
+        "next_altered", "previous_altered", "next_moved", "previous_moved", "-",
+        "next_article", "previous_article", "-", "find", "find_next", "find_previous",
+    ),
+    "&Articles": ("set_base", "swap_sides", "-", "focus_list", "focus_view", "copy"),
+    "&View": (
+        "toggle_shared", "toggle_typo", "toggle_paraphrase", "toggle_unique", "altered_only", "-",
+        "zoom_in", "zoom_out", "zoom_reset",
+    ),
+    "&Help": ("shortcut_sheet", "open_sample", "-", "about"),
+}  # fmt: skip
+TOOLBAR = ("open_folder", "open_files", "-", "previous_difference", "next_difference", "-", "swap_sides", "export_pair")
+UNBOUND_ACTIONS = {  # actions without a key: name -> menu text
+    "open_sample": "Open &Sample Folder",
+    "open_last": "Reopen &Last Folder",
+    "about": "&About newsdiff",
+}
+
+
+def _read_folder(folder: str, progress: Callable[[int, int], None]) -> Session:
+    """The articles of `folder`, for a worker thread; progress is the number of files found, then done."""
+    total = len(find_articles(folder))
+    progress(0, total)
+    articles, errors = load_folder(folder)
+    progress(total, total)
+    return Session(articles, errors, folder=folder)
+
+
+def _read_files(paths: list[str], progress: Callable[[int, int], None]) -> Session:
+    """The articles of `paths`, for a worker thread: files that fail are listed as errors."""
+    articles: list[Article] = []
+    errors: list[ArticleError] = []
+    for done, path in enumerate(paths):
+        progress(done, len(paths))
+        try:
+            articles.append(load_article(path))
+        except ArticleError as error:
+            errors.append(error)
+    progress(len(paths), len(paths))
+    return Session(articles, errors)
+
+
+def _check_quietly(action: QAction, checked: bool) -> None:
+    """Check or uncheck a toggle action without it announcing the change."""
+    action.blockSignals(True)
+    action.setChecked(checked)
+    action.blockSignals(False)
+
+
+class MainWindow(QMainWindow):
+    """The newsdiff viewer."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("newsdiff")
+        self.setAcceptDrops(True)
+        self.settings = settings if settings is not None else QSettings()
+        self.comparer = Runner(self)
+        self.loader = Runner(self)
+        self.session: Session | None = None
+        self.base: int | None = None
+        self.other: int | None = None
+        self.comparison: Comparison | None = None
+        self.differences: list[Difference] = []
+        self.current_index: int | None = None
+        self.position: float | None = None
+        self.last_display_ms = 0.0
+        self._cache: OrderedDict[Pair, Comparison] = OrderedDict()
+        self._pending: dict[Pair, Task] = {}
+        self._wanted: Pair | None = None
+        self._background_total = 0
+        self._matches: list[tuple[Side, int, int]] = []
+        self._match_index: int | None = None
+        self._sheet: ShortcutSheet | None = None
+        self.hidden: set[Kind] = set()
+        self.altered_only = False
+        self.zoom = 0
+        self.actions_by_name: dict[str, QAction] = {}
+        self._make_actions()
+        self._make_widgets()
+        self._make_menus()
+        self._restore_settings()
+        self._restyle()
+
+    # ----- building
+
+    def _make_actions(self) -> None:
+        handlers: dict[str, Callable[[], None]] = {
+            "open_folder": self.open_folder_dialog,
+            "open_files": self.open_files_dialog,
+            "open_sample": lambda: self.open_folder(str(SAMPLE_FOLDER)),
+            "open_last": self._open_last,
+            "export_pair": self.export_pair,
+            "export_folder": self.export_folder,
+            "quit": self.close,
+            "first_difference": lambda: self._go(navigation.edge(self.differences, False, self._shown)),
+            "last_difference": lambda: self._go(navigation.edge(self.differences, True, self._shown)),
+            "find": self._open_find,
+            "find_next": lambda: self._step_match(True),
+            "find_previous": lambda: self._step_match(False),
+            "copy": self._copy_current,
+            "next_article": lambda: self._next_article(1),
+            "previous_article": lambda: self._next_article(-1),
+            "set_base": self._set_base_from_list,
+            "swap_sides": self.swap_sides,
+            "focus_list": lambda: self.article_list.setFocus(Qt.FocusReason.ShortcutFocusReason),
+            "focus_view": lambda: self.view.setFocus(Qt.FocusReason.ShortcutFocusReason),
+            "zoom_in": lambda: self._zoom(1),
+            "zoom_out": lambda: self._zoom(-1),
+            "zoom_reset": lambda: self._zoom(0),
+            "shortcut_sheet": self.show_shortcut_sheet,
+            "about": self._about,
+        }
+        for name, (wanted, forward) in NAVIGATION.items():
+            handlers[name] = lambda wanted=wanted, forward=forward: self._navigate(wanted, forward)
+        for name, shortcut in BY_NAME.items():
+            action = QAction(shortcut.label, self)
+            action.setObjectName(name)
+            action.setShortcuts(key_sequences(name))
+            action.setStatusTip(shortcut.description)
+            action.setToolTip(
+                f"{shortcut.description} ({QKeySequence(shortcut.keys[0]).toString(QKeySequence.SequenceFormat.NativeText)})"
+            )
+            self.actions_by_name[name] = action
+            self.addAction(action)
+        for name, text in UNBOUND_ACTIONS.items():
+            action = QAction(text, self)
+            action.setObjectName(name)
+            self.actions_by_name[name] = action
+        for kind in KINDS:
+            action = self.actions_by_name[f"toggle_{kind.value}"]
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.toggled.connect(lambda on, kind=kind: self.set_kind_shown(kind, on))
+        altered = self.actions_by_name["altered_only"]
+        altered.setCheckable(True)
+        altered.toggled.connect(self.set_altered_only)
+        for name, handler in handlers.items():
+            # triggered() passes `checked`; the handlers take no argument
+            self.actions_by_name[name].triggered.connect(lambda _checked=False, handler=handler: handler())
+        for name, icon in toolbar_icons(self.style()).items():
+            self.actions_by_name[name].setIcon(icon)
+
+    def _make_widgets(self) -> None:
+        actions = self.actions_by_name
+        self.article_list = ArticleList(self)
+        self.article_list.row_chosen.connect(self.choose_copy)
+        self.article_list.base_chosen.connect(self.set_base)
+        self.problems = ProblemsPanel(self)
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.setObjectName("listSplitter")
+        left.addWidget(self.article_list)
+        left.addWidget(self.problems)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 1)
+
+        self.header = PairHeader(actions["swap_sides"], self)
+        self.legend = LegendBar(actions, self)
+        self.view = AlignedView(self)
+        self.view.sentence_clicked.connect(self._sentence_clicked)
+        self.overview = OverviewStrip(self.view, self)
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        self.find_bar.search_changed.connect(self._search)
+        self.find_bar.step.connect(self._step_match)
+        self.find_bar.closed.connect(self._find_closed)
+        text_row = QHBoxLayout()
+        text_row.setContentsMargins(0, 0, 0, 0)
+        text_row.setSpacing(2)
+        text_row.addWidget(self.view, 1)
+        text_row.addWidget(self.overview)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(2)
+        right_layout.addWidget(self.header)
+        right_layout.addLayout(text_row, 1)
+        right_layout.addWidget(self.find_bar)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+
+        self.welcome = WelcomePage(actions, self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(self.splitter)
+        self.setCentralWidget(self.pages)
+
+        status = self.statusBar()
+        self.counts_label = QLabel(self)
+        self.counts_label.setObjectName("countsLabel")
+        self.counts_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.position_label = QLabel(self)
+        self.position_label.setObjectName("positionLabel")
+        self.position_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("progress")
+        self.progress.setMaximumWidth(180)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        status.addWidget(self.counts_label, 1)
+        status.addPermanentWidget(self.position_label)
+        status.addPermanentWidget(self.progress)
+
+    def _make_menus(self) -> None:
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        for title, names in MENUS.items():
+            menu = self.menuBar().addMenu(title)
+            for name in names:
+                if name == "-":
+                    menu.addSeparator()
+                elif name == "@recent":
+                    menu.addMenu(self.recent_menu)
+                else:
+                    menu.addAction(self.actions_by_name[name])
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        for name in TOOLBAR:
+            if name == "-":
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(self.actions_by_name[name])
+        toolbar.addSeparator()
+        toolbar.addWidget(self.legend)
+
+    # ----- settings
+
+    def _restore_settings(self) -> None:
+        settings = self.settings
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            screen = QApplication.primaryScreen()
+            if screen is not None:
+                self.setGeometry(screen.availableGeometry())
+        splitter = settings.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        self._splitter_restored = isinstance(splitter, QByteArray) and not splitter.isEmpty()
+        hidden = settings.value("view/hidden", [])
+        hidden = [hidden] if isinstance(hidden, str) else list(hidden or [])
+        self.hidden = {kind for kind in KINDS if kind.value in hidden}
+        self.altered_only = str(settings.value("view/altered_only", "false")).lower() == "true"
+        self.zoom = max(-ZOOM_LIMIT, min(ZOOM_LIMIT, int(settings.value("view/zoom", 0) or 0)))
+        for kind in KINDS:
+            _check_quietly(self.actions_by_name[f"toggle_{kind.value}"], kind not in self.hidden)
+        _check_quietly(self.actions_by_name["altered_only"], self.altered_only)
+        self._update_open_last()
+
+    def _save_view_settings(self) -> None:
+        self.settings.setValue("view/hidden", sorted(kind.value for kind in self.hidden))
+        self.settings.setValue("view/altered_only", self.altered_only)
+        self.settings.setValue("view/zoom", self.zoom)
+
+    def save_settings(self) -> None:
+        """Store the window's geometry, splitter and view toggles."""
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self._save_view_settings()
+        self.settings.sync()
+
+    def recent_folders(self) -> list[str]:
+        """The folders opened lately, newest first."""
+        value = self.settings.value("folders/recent", [])
+        return [value] if isinstance(value, str) else [str(v) for v in (value or [])]
+
+    def _remember_folder(self, folder: str) -> None:
+        recent = [folder] + [f for f in self.recent_folders() if f != folder]
+        self.settings.setValue("folders/recent", recent[:RECENT_LIMIT])
+        self.settings.setValue("folders/last", folder)
+        self._update_open_last()
+
+    def _update_open_last(self) -> None:
+        last = str(self.settings.value("folders/last", "") or "")
+        action = self.actions_by_name["open_last"]
+        action.setVisible(bool(last))
+        action.setText(f"Reopen &Last Folder ({Path(last).name})" if last else "Reopen &Last Folder")
+
+    def _open_last(self) -> None:
+        last = str(self.settings.value("folders/last", "") or "")
+        if last:
+            self.open_folder(last)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        folders = self.recent_folders()
+        for folder in folders:
+            self.recent_menu.addAction(folder, lambda folder=folder: self.open_folder(folder))
+        if not folders:
+            self.recent_menu.addAction("(none yet)").setEnabled(False)
+
+    def _start_folder(self) -> str:
+        return str(self.settings.value("folders/last", "") or Path.home())
+
+    # ----- opening
+
+    def open_folder_dialog(self) -> None:
+        """Ask for a folder and open it."""
+        folder = QFileDialog.getExistingDirectory(self, "Open Folder of Copies", self._start_folder())
+        if folder:
+            self.open_folder(folder)
+
+    def open_files_dialog(self) -> None:
+        """Ask for files and open them (two open side by side)."""
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Open Files",
+            self._start_folder(),
+            "Articles (*.txt *.md *.html *.htm *.docx);;All files (*)",
+        )
+        if paths:
+            self.open_files(paths)
+
+    def open_paths(self, paths: list[str]) -> None:
+        """Open what the command line or a drop gives: a folder as the article list, files side by side."""
+        folders = [p for p in paths if Path(p).is_dir()]
+        if folders:
+            self.open_folder(folders[0])
+            if len(paths) > 1:
+                self.statusBar().showMessage(f"Opened the folder {folders[0]}; the other paths were left out", 8000)
+        elif paths:
+            self.open_files(paths)
+
+    def open_folder(self, folder: str) -> None:
+        """Read `folder` on a worker thread and list its articles."""
+        self._start_loading(f"Reading {folder}…", lambda progress: _read_folder(folder, progress))
+
+    def open_files(self, paths: list[str]) -> None:
+        """Read `paths` on a worker thread and list them; the first two are shown side by side."""
+        self._start_loading("Reading files…", lambda progress: _read_files(list(paths), progress))
+
+    def _start_loading(self, message: str, work: Callable[[Callable[[int, int], None]], Session]) -> None:
+        self.statusBar().showMessage(message)
+        self._show_progress(0, 0)
+        self.loader.start(work, self._loaded, self._load_failed, progress=self._show_progress, priority=PRIORITY_SHOWN)
+
+    def _load_failed(self, error: Exception) -> None:
+        self.progress.hide()
+        text = str(error)
+        self.statusBar().showMessage(f"Could not open: {text}", 10000)
+        self.problems.add_problem(text)
+        if self.session is None:
+            self.pages.setCurrentWidget(self.splitter)
+
+    def _loaded(self, session: Session) -> None:
+        self.progress.hide()
+        self.statusBar().clearMessage()
+        self._forget_tasks()
+        self.session = session
+        self._cache.clear()
+        self.comparison = None
+        self.article_list.set_articles(session.articles)
+        self.problems.set_problems(session.errors, session.articles)
+        if session.folder is not None:
+            self._remember_folder(session.folder)
+            self.setWindowTitle(f"{Path(session.folder).name} — newsdiff")
+        else:
+            self.setWindowTitle("newsdiff")
+        self.pages.setCurrentWidget(self.splitter)
+        count = len(session.articles)
+        self.base = 0 if count else None
+        self.other = 1 if count > 1 else None
+        self._roles_changed()
+        if count < 2:
+            self._display(None, "Open at least two copies of a story to compare them." if count else "No article could be read.")
+
+    # ----- choosing the pair
+
+    def choose_copy(self, row: int) -> None:
+        """Show article `row` against the base."""
+        if self.session is None:
+            return
+        if row == self.base:
+            self.statusBar().showMessage("That is the base; choose another copy to compare with it", 5000)
+            return
+        self.other = row
+        self._roles_changed(background=False)
+
+    def set_base(self, row: int) -> None:
+        """Make article `row` the base (left); if it was the copy shown, the old base becomes the copy."""
+        if self.session is None or row == self.base:
+            return
+        if row == self.other:
+            self.other = self.base
+        self.base = row
+        if self.other is None or self.other == self.base:
+            self.other = self.article_list.row_after(row, 1, skip=row)
+        self._roles_changed()
+
+    def _set_base_from_list(self) -> None:
+        row = self.article_list.selected_row()
+        if row is not None:
+            self.set_base(row)
+
+    def swap_sides(self) -> None:
+        """Swap the base and the copy shown."""
+        if self.base is not None and self.other is not None:
+            self.base, self.other = self.other, self.base
+            self._roles_changed()
+
+    def _next_article(self, step: int) -> None:
+        if self.session is None or self.other is None:
+            return
+        row = self.article_list.row_after(self.other, step, skip=self.base)
+        if row is not None:
+            self.choose_copy(row)
+
+    def _roles_changed(self, background: bool = True) -> None:
+        self.article_list.set_roles(self.base, self.other)
+        if background:
+            self._compare_base_with_all()
+        self._show_pair()
+
+    def pair(self) -> tuple[Article, Article] | None:
+        """The base and the copy shown, if both are chosen."""
+        if self.session is None or self.base is None or self.other is None:
+            return None
+        return self.session.articles[self.base], self.session.articles[self.other]
+
+    def _key(self, left: int, right: int) -> Pair:
+        articles = self.session.articles
+        return articles[left].path, articles[right].path
+
+    # ----- comparing
+
+    def _request(self, left: int, right: int, priority: int) -> None:
+        """Compare articles `left` and `right` on the worker, unless that is done or under way."""
+        key = self._key(left, right)
+        if key in self._cache:
+            return
+        task = self._pending.get(key)
+        if task is not None:
+            if priority <= PRIORITY_BACKGROUND or not self.comparer.cancel(task):
+                return  # queued or running already
+        session = self.session
+        first, second = session.articles[left], session.articles[right]
+        known = session.words.known_for(left, right)
+        self._pending[key] = self.comparer.start(
+            lambda _: compare(first, second, known_words=known),
+            lambda comparison: self._compared(key, comparison),
+            lambda error: self._compare_failed(key, error),
+            priority=priority,
+        )
+
+    def _compared(self, key: Pair, comparison: Comparison) -> None:
+        self._pending.pop(key, None)
+        self._cache[key] = comparison
+        while len(self._cache) > CACHE_LIMIT:
+            self._cache.popitem(last=False)
+        self._show_similarity(key, comparison)
+        if key == self._wanted:
+            self._display(comparison)
+        self._update_background_progress()
+
+    def _compare_failed(self, key: Pair, error: Exception) -> None:
+        self._pending.pop(key, None)
+        text = f"{key[0]} and {key[1]}: the comparison failed: {type(error).__name__}: {error}"
+        self.problems.add_problem(text)
+        if key == self._wanted:
+            self._display(None, "The comparison failed; see the problems panel.")
+        self._update_background_progress()
+
+    def _show_similarity(self, key: Pair, comparison: Comparison) -> None:
+        if self.session is None or self.base is None or key[0] != self.session.articles[self.base].path:
+            return
+        row = self.session.index_of(key[1])
+        if row is not None:
+            self.article_list.model_.set_similarity(row, similarity(comparison))
+
+    def _compare_base_with_all(self) -> None:
+        """Queue the base against every other copy, for the similarity column."""
+        if self.session is None or self.base is None:
+            return
+        for key, task in list(self._pending.items()):
+            if self.comparer.cancel(task):
+                del self._pending[key]
+        others = [i for i in range(len(self.session.articles)) if i != self.base]
+        self._background_total = len(others)
+        for row in others:
+            key = self._key(self.base, row)
+            if key in self._cache:
+                self._show_similarity(key, self._cache[key])
+            else:
+                self._request(self.base, row, PRIORITY_BACKGROUND)
+        self._update_background_progress()
+
+    def _update_background_progress(self) -> None:
+        if self.session is None or self.base is None or not self._background_total:
+            return
+        base = self.session.articles[self.base].path
+        done = sum(1 for a in self.session.articles if a.path != base and (base, a.path) in self._cache)
+        if done >= self._background_total:
+            self.progress.hide()
+        else:
+            self._show_progress(done, self._background_total, "compared %v of %m")
+
+    def _show_progress(self, done: int, total: int, label: str = "%v of %m") -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setFormat(label)
+        self.progress.show()
+
+    def _forget_tasks(self) -> None:
+        for task in self._pending.values():
+            self.comparer.forget(task)
+        self._pending.clear()
+        self._wanted = None
+        self._background_total = 0
+
+    def _show_pair(self) -> None:
+        pair = self.pair()
+        if pair is None:
+            return
+        key = self._key(self.base, self.other)
+        self._wanted = key
+        if key in self._cache:
+            self._display(self._cache[key])
+            return
+        self._display(None, f"Comparing {Path(pair[0].path).name} with {Path(pair[1].path).name}…")
+        self.header.show_pair(None, None)
+        self._request(self.base, self.other, PRIORITY_SHOWN)
+
+    def wait_for_work(self, milliseconds: int = -1) -> bool:
+        """Wait until the worker threads are idle (tests); whether they are."""
+        return self.loader.wait(milliseconds) and self.comparer.wait(milliseconds)
+
+    # ----- showing a comparison
+
+    def styling(self) -> Styling:
+        """How sentences are drawn now: the palette's colours, the zoomed font, the hidden kinds."""
+        font = QFont(self.font())
+        font.setPointSizeF(max(6.0, self.font().pointSizeF() + self.zoom))
+        return Styling(theme_for(self.palette()), font, frozenset(self.hidden), self.altered_only)
+
+    def _display(self, comparison: Comparison | None, placeholder: str = "") -> None:
+        started = time.perf_counter()
+        self.comparison = comparison
+        self.differences = comparison.differences() if comparison is not None else []
+        self.current_index = None
+        self.position = None
+        self.view.set_comparison(comparison, self.styling())
+        self.view.set_placeholder(placeholder)
+        self.header.show_pair(
+            comparison.left if comparison else None, comparison.right if comparison else None
+        )
+        self._update_counts()
+        self._update_position()
+        if not self.find_bar.isHidden():
+            self._search(self.find_bar.field.text())
+        self.last_display_ms = (time.perf_counter() - started) * 1000
+
+    def _update_counts(self) -> None:
+        comparison = self.comparison
+        if comparison is None:
+            self.counts_label.setText("")
+            return
+        parts = []
+        for side in Side:
+            stats = comparison.stats(side)
+            parts.append(f"{side.value}: " + " · ".join(f"{stats[kind]} {kind.value}" for kind in KINDS))
+        misspelt = len(comparison.misspellings)
+        parts.append(f"{misspelt} misspelling{'s' if misspelt != 1 else ''}")
+        self.counts_label.setText("    ".join(parts))
+
+    def shown_counts(self) -> dict[Side, dict[Kind, int]]:
+        """The counts per kind the status bar shows, read back from its text (tests)."""
+        counts: dict[Side, dict[Kind, int]] = {}
+        for part in self.counts_label.text().split("    "):
+            head, _, rest = part.partition(": ")
+            if head in (Side.LEFT.value, Side.RIGHT.value):
+                pieces = (piece.split(" ") for piece in rest.split(" · "))
+                counts[Side(head)] = {Kind(name): int(number) for number, name in pieces}
+        return counts
+
+    def _update_position(self, note: str = "") -> None:
+        shown = [d for d in self.differences if self._shown(d)]
+        if self.comparison is None:
+            self.position_label.setText("")
+        elif self.current_index is None:
+            self.position_label.setText(f"{len(shown)} differences")
+        else:
+            number = sum(1 for i, d in enumerate(self.differences) if self._shown(d) and i <= self.current_index)
+            difference = self.differences[self.current_index]
+            marks = "".join(f", {m}" for m, on in (("moved", difference.moved), ("altered", difference.altered)) if on)
+            self.position_label.setText(f"difference {number} of {len(shown)}: {difference.kind.value}{marks}")
+        if note:
+            self.statusBar().showMessage(note, 4000)
+
+    def _restyle(self) -> None:
+        styling = self.styling()
+        self.legend.set_theme(styling.theme)
+        self.view.set_styling(styling)
+        if self.current_index is not None:
+            self.view.set_current(self._keys(self.differences[self.current_index]), scroll=False)
+
+    def set_kind_shown(self, kind: Kind, shown: bool) -> None:
+        """Show or hide the sentences of `kind` (and skip them when navigating)."""
+        if shown:
+            self.hidden.discard(kind)
+        else:
+            self.hidden.add(kind)
+        self._filters_changed(f"toggle_{kind.value}", shown)
+
+    def set_altered_only(self, on: bool) -> None:
+        """Show only altered links (and stop only at them)."""
+        self.altered_only = on
+        self._filters_changed("altered_only", on)
+
+    def _filters_changed(self, action: str, checked: bool) -> None:
+        _check_quietly(self.actions_by_name[action], checked)
+        self._save_view_settings()
+        self._restyle()
+        self._update_position()
+
+    def _zoom(self, step: int) -> None:
+        self.zoom = 0 if step == 0 else max(-ZOOM_LIMIT, min(ZOOM_LIMIT, self.zoom + step))
+        self._save_view_settings()
+        self._restyle()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and hasattr(self, "view"):
+            self._restyle()
+
+    # ----- navigation
+
+    def _shown(self, difference: Difference) -> bool:
+        comparison = self.comparison
+        if comparison is None:
+            return False
+        link = comparison.links[difference.link] if difference.link is not None else None
+        return self.view.styling is not None and self.view.styling.visible(difference.kind, link)
+
+    @staticmethod
+    def _keys(difference: Difference) -> list[tuple[Side, int]]:
+        return [(side, sentence) for side in Side for sentence in difference.sentences(side)]
+
+    def _navigate(self, wanted: navigation.Wanted, forward: bool) -> None:
+        self._go(navigation.step(self.differences, self.position, forward, wanted, self._shown))
+
+    def _go(self, step: navigation.Step) -> None:
+        if step.index is None:
+            self.statusBar().showMessage("No such difference here", 4000)
+            return
+        self.current_index = step.index
+        self.position = float(step.index)
+        self.view.set_current(self._keys(self.differences[step.index]))
+        note = ""
+        if step.wrapped:
+            note = "Wrapped round to the first difference" if self._forward_wrap(step) else "Wrapped round to the last difference"
+        self._update_position(note)
+
+    def _forward_wrap(self, step: navigation.Step) -> bool:
+        shown = [i for i, d in enumerate(self.differences) if self._shown(d)]
+        return bool(shown) and step.index == shown[0]
+
+    def current_difference(self) -> Difference | None:
+        """The difference the keyboard is on, if any."""
+        return self.differences[self.current_index] if self.current_index is not None else None
+
+    def _sentence_clicked(self, side: Side, sentence: int) -> None:
+        for index, difference in enumerate(self.differences):
+            if sentence in difference.sentences(side):
+                self._go(navigation.Step(index))
+                return
+        self.current_index = None
+        self.view.set_current(self.view.counterparts((side, sentence)), scroll=False)
+        comparison = self.comparison
+        if comparison is not None:
+            paragraph = comparison.document(side).sentences[sentence].paragraph
+            self.position = navigation.position_in_row(self.differences, comparison.row_of_paragraph(side, paragraph))
+        self._update_position()
+
+    def _copy_current(self) -> None:
+        keys = self.view.current()
+        if keys:
+            QApplication.clipboard().setText(self.view.text_of(keys))
+            self.statusBar().showMessage("Copied the current sentences", 3000)
+
+    # ----- find
+
+    def _open_find(self) -> None:
+        self.find_bar.open_bar()
+        self._search(self.find_bar.field.text())
+
+    def _search(self, query: str) -> None:
+        comparison = self.comparison
+        if comparison is None:
+            self._matches = []
+        else:
+            starts = {side: [p.start for p in comparison.document(side).paragraphs] for side in Side}
+
+            def row_of(side: Side, offset: int) -> int:
+                paragraph = max(0, sum(1 for start in starts[side] if start <= offset) - 1)
+                return comparison.row_of_paragraph(side, paragraph)
+
+            self._matches = find_matches(comparison, query, row_of)
+        self._match_index = 0 if self._matches else None
+        self.view.set_matches(self._matches, self._match_index)
+        self.find_bar.set_count(self._match_index, len(self._matches))
+
+    def _step_match(self, forward: bool) -> None:
+        if self.find_bar.isHidden():
+            self._open_find()
+            return
+        if not self._matches:
+            return
+        current = self._match_index if self._match_index is not None else -1
+        self._match_index = (current + (1 if forward else -1)) % len(self._matches)
+        self.view.set_matches(self._matches, self._match_index)
+        self.find_bar.set_count(self._match_index, len(self._matches))
+
+    def _find_closed(self) -> None:
+        self._matches, self._match_index = [], None
+        self.view.set_matches([], None)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ----- export
+
+    def _ask_report_path(self, title: str, name: str) -> Path | None:
+        """Ask where to write a report; None if cancelled, refused, or it would overwrite an article."""
+        start = Path(str(self.settings.value("export/folder", "") or self._start_folder())) / name
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, title, str(start), "HTML report (*.html)", options=QFileDialog.Option.DontConfirmOverwrite
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        articles = {Path(a.path).resolve() for a in self.session.articles} if self.session is not None else set()
+        if path.resolve() in articles:
+            QMessageBox.warning(self, title, f"{path} is one of the articles. Choose another file for the report.")
+            return None
+        if path.suffix.lower() not in (".html", ".htm"):
+            path = path.with_name(path.name + ".html")
+            if path.resolve() in articles:
+                QMessageBox.warning(self, title, f"{path} is one of the articles. Choose another file for the report.")
+                return None
+        self.settings.setValue("export/folder", str(path.parent))
+        return path
+
+    def _confirm_overwrite(self, path: Path) -> bool | None:
+        """Whether writing may replace `path`: False if it is new, True if the user agrees; None if they refuse."""
+        if not path.exists():
+            return False
+        answer = QMessageBox.question(
+            self,
+            "Replace the report?",
+            f"{path} already exists. Replace it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return True if answer == QMessageBox.StandardButton.Yes else None
+
+    def export_pair(self) -> None:
+        """Write the HTML report of the pair shown, asking where (and before replacing a file)."""
+        from newsdiff.core.report import write_pair_report
+
+        comparison = self.comparison
+        if comparison is None:
+            self.statusBar().showMessage("Nothing to export: open two copies first", 5000)
+            return
+        name = f"{Path(comparison.left.path).stem}-vs-{Path(comparison.right.path).stem}.html"
+        path = self._ask_report_path("Export Report", name)
+        force = self._confirm_overwrite(path) if path is not None else None
+        if path is None or force is None:
+            return
+        self._write_report(path, lambda _: write_pair_report(comparison, path, force=force))
+
+    def export_folder(self) -> None:
+        """Write the HTML report of the base against every other copy (comparing those not done yet)."""
+        from newsdiff.core.report import write_folder_report
+
+        session = self.session
+        if session is None or self.base is None or len(session.articles) < 2:
+            self.statusBar().showMessage("Nothing to export: open a folder of copies first", 5000)
+            return
+        base = self.base
+        base_article = session.articles[base]
+        path = self._ask_report_path("Export Folder Report", f"{Path(base_article.path).stem}-report.html")
+        force = self._confirm_overwrite(path) if path is not None else None
+        if path is None or force is None:
+            return
+        others = [i for i in range(len(session.articles)) if i != base]
+        ready = {i: self._cache.get(self._key(base, i)) for i in others}
+        known = {i: session.words.known_for(base, i) for i in others if ready[i] is None}
+
+        def work(progress: Callable[[int, int], None]) -> Path:
+            comparisons = []
+            for done, i in enumerate(others):
+                progress(done, len(others))
+                found = ready[i] or compare(base_article, session.articles[i], known_words=known[i])
+                comparisons.append(found)
+            return write_folder_report(base_article, comparisons, path, force=force, skipped=session.errors)
+
+        self._write_report(path, work)
+
+    def _write_report(self, path: Path, work: Callable[[Callable[[int, int], None]], Path]) -> None:
+        self.statusBar().showMessage(f"Writing {path}…")
+        self.loader.start(
+            work,
+            lambda written: self.statusBar().showMessage(f"Report written: {written}", 10000),
+            lambda error: self._report_failed(path, error),
+            progress=self._show_progress,
+        )
+
+    def _report_failed(self, path: Path, error: Exception) -> None:
+        self.progress.hide()
+        message = f"{path}: the report could not be written: {error}"
+        self.statusBar().showMessage(message, 10000)
+        QMessageBox.warning(self, "Export Report", message)
+
+    # ----- help
+
+    def show_shortcut_sheet(self) -> None:
+        """Show the sheet of keyboard shortcuts (F1)."""
+        if self._sheet is None:
+            self._sheet = ShortcutSheet(self)
+        self._sheet.show()
+        self._sheet.raise_()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About newsdiff",
+            f"newsdiff {newsdiff.__version__}\n\nCompare copies of one news story side by side.",
+        )
+
+    # ----- window events
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._splitter_restored:
+            self._splitter_restored = True
+            width = self.width()
+            self.splitter.setSizes([int(width * LIST_SHARE), width - int(width * LIST_SHARE)])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_paths(paths)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_settings()
+        self._forget_tasks()
+        self.comparer.pool.clear()
+        self.loader.pool.clear()
+        super().closeEvent(event)

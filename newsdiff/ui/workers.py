@@ -1,0 +1,125 @@
+"""Work off the GUI thread: reading folders, comparing pairs, writing reports.
+
+A Task wraps a plain function; its signals are delivered in the GUI thread (queued across threads), so the
+window only ever touches its widgets from its own thread. Comparisons run one at a time on their own pool,
+the pair on screen first (higher priority), the base against the other copies behind it.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+Progress = Callable[[int, int], None]
+Work = Callable[[Progress], Any]
+
+PRIORITY_SHOWN = 10  # the pair the user is looking at
+PRIORITY_BACKGROUND = 0  # the base against the other copies, for the list's similarity column
+
+
+class TaskSignals(QObject):
+    """What a task reports, with the task itself: progress (done, total), its result, or the error that stopped it."""
+
+    progress = Signal(object, int, int)
+    finished = Signal(object, object)
+    failed = Signal(object, object)
+
+
+class Task(QRunnable):
+    """A function run on a thread pool; it gets a progress callback and its return value is the result."""
+
+    def __init__(self, work: Work) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the Runner keeps it until its result has been delivered
+        self.work = work
+        self.signals = TaskSignals()
+
+    def run(self) -> None:  # noqa: D102 - QRunnable
+        try:
+            result = self.work(lambda done, total: self.signals.progress.emit(self, done, total))
+        except Exception as error:  # noqa: BLE001 - any failure is reported to the window, never lost
+            error.details = traceback.format_exc()  # type: ignore[attr-defined]
+            self.signals.failed.emit(self, error)
+        else:
+            self.signals.finished.emit(self, result)
+
+
+@dataclass
+class _Callbacks:
+    finished: Callable[[Any], None]
+    failed: Callable[[Exception], None]
+    progress: Callable[[int, int], None] | None
+
+
+class Runner(QObject):
+    """Starts tasks on a pool of one thread and keeps each alive until its result is delivered.
+
+    The tasks' signals are connected to this object's slots, so Qt queues them into the GUI thread, where
+    the callbacks run.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._running: dict[Task, _Callbacks | None] = {}  # None: forgotten, still running
+
+    def start(
+        self,
+        work: Work,
+        finished: Callable[[Any], None],
+        failed: Callable[[Exception], None],
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        priority: int = PRIORITY_BACKGROUND,
+    ) -> Task:
+        """Run `work` on the pool; `finished(result)` or `failed(error)` is then called in the GUI thread."""
+        task = Task(work)
+        self._running[task] = _Callbacks(finished, failed, progress)
+        task.signals.finished.connect(self._finished)
+        task.signals.failed.connect(self._failed)
+        task.signals.progress.connect(self._progress)
+        self.pool.start(task, priority)
+        return task
+
+    @Slot(object, object)
+    def _finished(self, task: Task, result: Any) -> None:
+        callbacks = self._running.pop(task, None)
+        if callbacks is not None:
+            callbacks.finished(result)
+
+    @Slot(object, object)
+    def _failed(self, task: Task, error: Exception) -> None:
+        callbacks = self._running.pop(task, None)
+        if callbacks is not None:
+            callbacks.failed(error)
+
+    @Slot(object, int, int)
+    def _progress(self, task: Task, done: int, total: int) -> None:
+        callbacks = self._running.get(task)
+        if callbacks is not None and callbacks.progress is not None:
+            callbacks.progress(done, total)
+
+    def cancel(self, task: Task) -> bool:
+        """Drop `task` if it has not started yet; whether it was dropped."""
+        if task in self._running and self.pool.tryTake(task):
+            del self._running[task]
+            return True
+        return False
+
+    def forget(self, task: Task) -> None:
+        """Drop `task`, or if it is running, ignore what it delivers (it stays referenced until it ends)."""
+        if not self.cancel(task) and task in self._running:
+            self._running[task] = None
+
+    def busy(self) -> bool:
+        """Whether a task is queued or running whose result is still wanted."""
+        return any(callbacks is not None for callbacks in self._running.values())
+
+    def wait(self, milliseconds: int = -1) -> bool:
+        """Wait for the pool's tasks to end (tests and shutdown); whether they all did."""
+        return self.pool.waitForDone(milliseconds)
