@@ -37,19 +37,23 @@ from newsdiff.core.altered import LEXICON_FEATURE, MODEL_PATH  # noqa: E402
 from newsdiff.core.pairfeatures import FEATURE_NAMES, pair_features  # noqa: E402
 
 FOLDS = 5
-MEMBERS = 5
+NETWORKS = 5
+
+
+LEXICON_C = 0.1
 
 
 @dataclass(frozen=True)
 class Choice:
-    """The settings chosen by cross-validation: network width and weight decay, lexicon regularisation."""
+    """The settings chosen by cross-validation: network width and weight decay, and whether a logistic
+    regression joins the networks."""
 
     hidden: int
     alpha: float
-    lexicon_c: float
+    linear: bool
 
 
-CHOICES = tuple(Choice(h, a, c) for h in (32, 64) for a in (0.3, 1.0, 3.0) for c in (0.1, 0.3))
+CHOICES = tuple(Choice(h, a, linear) for h, a in ((64, 1.0), (64, 3.0), (128, 3.0)) for linear in (False, True))
 # Share of train pairs that also yield a taught pair (see Taught).
 TAUGHT_SHARE = 0.25
 
@@ -173,30 +177,35 @@ def cross_fitted_lexicon(examples: Examples, c: float, seed: int) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Trained:
-    """The lexicon and the decision networks, fitted."""
+    """The lexicon and the decision's scorers, fitted."""
 
     scaler: StandardScaler
-    networks: list[MLPClassifier]
+    members: list[tuple[float, MLPClassifier | LogisticRegression]]  # weight in the average, scorer
     lexicon_intercept: float
     lexicon: dict[str, float]
 
     def probability(self, examples: Examples) -> np.ndarray:
         lexicon = lexicon_score(examples.documents, self.lexicon_intercept, self.lexicon)
         matrix = self.scaler.transform(np.column_stack([examples.values, lexicon]))
-        return np.mean([n.predict_proba(matrix)[:, 1] for n in self.networks], axis=0)
+        weights = [w for w, _ in self.members]
+        return np.average([m.predict_proba(matrix)[:, 1] for _, m in self.members], axis=0, weights=weights)
 
 
-def fit(examples: Examples, choice: Choice, seed: int, members: int = 1) -> Trained:
-    """The lexicon, then the decision networks over the features and the lexicon's cross-fitted score."""
-    matrix = np.column_stack([examples.values, cross_fitted_lexicon(examples, choice.lexicon_c, seed)])
+def fit(examples: Examples, choice: Choice, seed: int, networks: int = 1) -> Trained:
+    """The lexicon, then the decision's scorers over the features and the lexicon's cross-fitted score."""
+    matrix = np.column_stack([examples.values, cross_fitted_lexicon(examples, LEXICON_C, seed)])
     scaler = StandardScaler().fit(matrix)
-    networks = [
-        MLPClassifier((choice.hidden,), alpha=choice.alpha, max_iter=5000, random_state=seed + k).fit(
-            scaler.transform(matrix), examples.labels
-        )
-        for k in range(members)
+    standard = scaler.transform(matrix)
+    members: list[tuple[float, MLPClassifier | LogisticRegression]] = [
+        (1.0, MLPClassifier((choice.hidden,), alpha=choice.alpha, max_iter=5000, random_state=seed + k).fit(
+            standard, examples.labels
+        ))
+        for k in range(networks)
     ]
-    return Trained(scaler, networks, *fit_lexicon(examples.documents, examples.labels, choice.lexicon_c))
+    if choice.linear:
+        # As much weight as the networks together: the average of both kinds.
+        members.append((float(networks), LogisticRegression(C=0.3, max_iter=5000).fit(standard, examples.labels)))
+    return Trained(scaler, members, *fit_lexicon(examples.documents, examples.labels, LEXICON_C))
 
 
 def out_of_fold(real: Examples, taught: Examples, sources: np.ndarray, choice: Choice, seed: int) -> np.ndarray:
@@ -210,6 +219,15 @@ def out_of_fold(real: Examples, taught: Examples, sources: np.ndarray, choice: C
 
 def _rounded(array: np.ndarray) -> list:
     return np.round(array, 6).tolist()
+
+
+def _member(weight: float, scorer: MLPClassifier | LogisticRegression) -> dict:
+    """A scorer as plain layers (weights, inputs x outputs, and biases) with its weight in the average."""
+    if isinstance(scorer, LogisticRegression):
+        pairs = [(scorer.coef_.T, scorer.intercept_)]
+    else:
+        pairs = list(zip(scorer.coefs_, scorer.intercepts_))
+    return {"weight": weight, "layers": [{"weights": _rounded(w), "bias": _rounded(b)} for w, b in pairs]}
 
 
 def best_threshold(probabilities: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
@@ -257,24 +275,21 @@ def main() -> int:
     threshold, threshold_accuracy = best_threshold(np.concatenate(runs), np.concatenate([labels, labels]))
     print(f"chosen: {choice}, threshold {threshold} (cross-validated accuracy {threshold_accuracy:.4f})")
 
-    trained = fit(real + taught, choice, seed=7, members=MEMBERS)
+    trained = fit(real + taught, choice, seed=7, networks=NETWORKS)
     document = {
         "about": "Probability that two sentences are equivalent in MRPC's sense; trained by "
                  "benchmarks/quality/train_altered.py on msr_paraphrase_train.txt only.",
         "features": [*FEATURE_NAMES, LEXICON_FEATURE],
         "mean": _rounded(trained.scaler.mean_),
         "scale": _rounded(trained.scaler.scale_),
-        "networks": [
-            {"hidden_weights": _rounded(n.coefs_[0]), "hidden_bias": _rounded(n.intercepts_[0]),
-             "output_weights": _rounded(n.coefs_[1][:, 0]), "output_bias": round(float(n.intercepts_[1][0]), 6)}
-            for n in trained.networks
-        ],
+        "members": [_member(weight, m) for weight, m in trained.members],
         "threshold": threshold,
         "lexicon": {
             "intercept": round(trained.lexicon_intercept, 6),
             "weights": {w: round(v, 5) for w, v in sorted(trained.lexicon.items()) if abs(v) >= 1e-4},
         },
-        "settings": {"hidden": choice.hidden, "alpha": choice.alpha, "lexicon_c": choice.lexicon_c},
+        "settings": {"hidden": choice.hidden, "alpha": choice.alpha, "linear": choice.linear,
+                     "lexicon_c": LEXICON_C},
         "cross_validated_accuracy": round(threshold_accuracy, 4),
     }
     args.output.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")

@@ -24,26 +24,36 @@ LEXICON_FEATURE = "lexicon"
 
 
 @dataclass(frozen=True)
-class Network:
-    """One hidden layer of rectified units and a logistic output."""
+class Layer:
+    """Weights (inputs x outputs) and biases of one fully connected layer."""
 
-    hidden_weights: np.ndarray
-    hidden_bias: np.ndarray
-    output_weights: np.ndarray
-    output_bias: float
+    weights: np.ndarray
+    bias: np.ndarray
+
+
+@dataclass(frozen=True)
+class Member:
+    """One scorer of the ensemble: layers with rectified outputs between them and a logistic output last
+    (a single layer is a logistic regression)."""
+
+    layers: tuple[Layer, ...]
+    weight: float  # in the ensemble's average
 
     def probability(self, matrix: np.ndarray) -> np.ndarray:
-        hidden = np.maximum(matrix @ self.hidden_weights + self.hidden_bias, 0.0)
-        return 1.0 / (1.0 + np.exp(-(hidden @ self.output_weights + self.output_bias)))
+        values = matrix
+        for layer in self.layers[:-1]:
+            values = np.maximum(values @ layer.weights + layer.bias, 0.0)
+        last = self.layers[-1]
+        return 1.0 / (1.0 + np.exp(-(values @ last.weights + last.bias)[:, 0]))
 
 
 @dataclass(frozen=True)
 class Model:
-    """Small networks over standardised pair features, averaged, with their lexicon and decision threshold."""
+    """Scorers over standardised pair features, averaged, with their lexicon and decision threshold."""
 
     mean: np.ndarray
     scale: np.ndarray
-    networks: tuple[Network, ...]
+    members: tuple[Member, ...]
     threshold: float
     lexicon_intercept: float
     lexicon: dict[str, float]
@@ -55,15 +65,15 @@ def model() -> Model:
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     if data["features"] != [*FEATURE_NAMES, LEXICON_FEATURE]:
         raise RuntimeError(f"{MODEL_PATH} holds other features; retrain with benchmarks/quality/train_altered.py")
-    networks = tuple(
-        Network(np.array(n["hidden_weights"]), np.array(n["hidden_bias"]), np.array(n["output_weights"]),
-                float(n["output_bias"]))
-        for n in data["networks"]
+    members = tuple(
+        Member(tuple(Layer(np.array(layer["weights"], ndmin=2), np.array(layer["bias"], ndmin=1))
+                     for layer in member["layers"]), float(member["weight"]))
+        for member in data["members"]
     )
     return Model(
         mean=np.array(data["mean"]),
         scale=np.array(data["scale"]),
-        networks=networks,
+        members=members,
         threshold=float(data["threshold"]),
         lexicon_intercept=float(data["lexicon"]["intercept"]),
         lexicon=dict(data["lexicon"]["weights"]),
@@ -89,7 +99,8 @@ def equivalence_probability(
     if not len(lexicon):
         return np.zeros(0)
     matrix = (np.column_stack([features.values, lexicon]) - m.mean) / m.scale
-    return np.mean([network.probability(matrix) for network in m.networks], axis=0)
+    return np.average([member.probability(matrix) for member in m.members], axis=0,
+                      weights=[member.weight for member in m.members])
 
 
 def is_altered(left: Sequence[str], right: Sequence[str], cosines: Sequence[float] | None = None) -> list[bool]:

@@ -15,10 +15,10 @@ from importlib.resources import files
 from typing import Sequence
 
 import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq, Levenshtein
 
-from newsdiff.core.embed import embed
+from newsdiff.core.embed import embed, model
 from newsdiff.core.normalize import WORD, typographic
 from newsdiff.core.similarity import STOPWORDS
 
@@ -64,8 +64,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "negation_mismatch", "dates_differ",
     "idf_contain_max", "idf_contain_min", "idf_unmatched_max", "idf_unmatched_min",
     "aligned_max", "aligned_min", "unaligned_max", "unaligned_min",
-    "char4_jaccard", "residual_cosine", "bleu_max", "bleu_min", "word_edit", "lcs_max", "lcs_min",
-    "greedy_max", "greedy_min", "sif_cosine", "gap_max", "gap_min",
+    "word_edit", "lcs_max", "lcs_min", "gap_max", "gap_min", "claim_cosine", "content_token_set_ratio",
     "claim_ratio", "claim_jaccard", "claim_idf_contain_max", "claim_idf_contain_min", "claim_idf_unmatched_max",
     "claim_gap_max", "claim_gap_min", "claim_greedy_max", "claim_greedy_min",
     "number_edits", "negation_edits", "name_edits",
@@ -129,6 +128,23 @@ def _vectors_of(words: Sequence[str]) -> np.ndarray:
     return np.stack([_word_vectors[w] for w in words])
 
 
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    if not len(vectors):
+        return np.zeros(vectors.shape[1], dtype=np.float32)
+    mean = vectors.mean(axis=0)
+    return mean / (np.linalg.norm(mean) or 1.0)
+
+
+def _embeddings(plain: str, claim_start: int, claim_end: int) -> tuple[np.ndarray, np.ndarray]:
+    """Unit embeddings of the sentence (as embed() gives them) and of its claim, from one tokenisation."""
+    wordllama = model()
+    encoding = wordllama.tokenizer.encode(plain, add_special_tokens=False)
+    ids = np.minimum(encoding.ids, len(wordllama.embedding) - 1)
+    vectors = wordllama.embedding[ids]
+    in_claim = [claim_start <= start < claim_end for start, _ in encoding.offsets]
+    return _unit(vectors), _unit(vectors[in_claim]) if any(in_claim) else _unit(vectors)
+
+
 @dataclass(frozen=True)
 class _Sentence:
     """The pieces of one sentence that the features compare."""
@@ -140,7 +156,8 @@ class _Sentence:
     content: np.ndarray  # whether each word is a content word (not a stop word)
     weights: np.ndarray  # informativeness of each word
     vectors: np.ndarray  # one unit vector per word
-    grams: tuple[frozenset, ...]  # word 1- to 4-grams
+    grams: tuple[frozenset, ...]  # word 1- to 3-grams
+    content_text: str
     numbers: frozenset[str]
     number_of: tuple[str | None, ...]  # each word's number, if it is one
     is_name: tuple[bool, ...]
@@ -148,9 +165,10 @@ class _Sentence:
     names: frozenset[str]
     negated: bool
     dates: frozenset[str]
-    char4: frozenset[str]
     claim: slice  # the words of the claim
     claim_text: str
+    vector: np.ndarray  # the sentence's embedding
+    claim_vector: np.ndarray  # the claim's embedding
 
 
 def _sentence(text: str) -> _Sentence:
@@ -163,6 +181,7 @@ def _sentence(text: str) -> _Sentence:
     first = next((i for i, m in enumerate(matches) if m.start() >= claim_start), len(matches))
     last = next((i for i, m in enumerate(matches) if m.start() >= claim_end), len(matches))
     folded = " ".join(words)
+    vector, claim_vector = _embeddings(plain, claim_start, claim_end)
     number_of = tuple(map(_number, words))
     # A capitalised word after the first is a name (or part of one); the first may just start the sentence.
     is_name = tuple(k > 0 and w[0].isupper() and not _DIGITS.search(w) and w.casefold() not in STOPWORDS
@@ -175,7 +194,8 @@ def _sentence(text: str) -> _Sentence:
         content=np.array([w not in STOPWORDS for w in words], dtype=bool),
         weights=np.array([informativeness(w) for w in words]),
         vectors=_vectors_of(words),
-        grams=tuple(frozenset(zip(*(words[k:] for k in range(n)))) for n in range(1, 5)),
+        grams=tuple(frozenset(zip(*(words[k:] for k in range(n)))) for n in range(1, 4)),
+        content_text=" ".join(w for w in words if w not in STOPWORDS),
         numbers=frozenset(n for n in number_of if n is not None),
         number_of=number_of,
         is_name=is_name,
@@ -183,21 +203,16 @@ def _sentence(text: str) -> _Sentence:
         names=frozenset(w for w, name in zip(words, is_name) if name),
         negated=any(w in NEGATIONS or w.endswith("n't") for w in words),
         dates=frozenset(w for w in words if w in _DATE_WORDS),
-        char4=frozenset(folded[i : i + 4] for i in range(len(folded) - 3)),
         claim=slice(first, last),
         claim_text=" ".join(words[first:last]),
+        vector=vector,
+        claim_vector=claim_vector,
     )
 
 
 def _jaccard(a: frozenset, b: frozenset) -> float:
     union = len(a | b)
     return len(a & b) / union if union else 1.0
-
-
-def _bleu(a: _Sentence, b: _Sentence) -> float:
-    """Geometric mean of the smoothed 1- to 4-gram precisions of a against b."""
-    total = sum(math.log((len(x & y) + 1) / (len(x) + 1)) for x, y in zip(a.grams, b.grams))
-    return math.exp(total / 4)
 
 
 def _gap(counterpart: np.ndarray, content: np.ndarray) -> int:
@@ -213,10 +228,6 @@ def _share(weights: np.ndarray, best: np.ndarray) -> float:
     """Informativeness-weighted mean of each word's best cosine on the other side."""
     w = weights + 0.05
     return float(w @ best / w.sum()) if len(w) else 0.0
-
-
-def _unit_cosine(u: np.ndarray, v: np.ndarray) -> float:
-    return float(u @ v / (np.linalg.norm(u) * np.linalg.norm(v) + 1e-9))
 
 
 def _overlap(a_words: frozenset, b_words: frozenset) -> tuple[float, float, float, float]:
@@ -271,8 +282,8 @@ def _pair_row(a: _Sentence, b: _Sentence) -> tuple[dict[str, float], frozenset[s
     contain_a, contain_b, missing_a, missing_b = _overlap(words_a, words_b)
     _max_min(row, "idf_contain", contain_a, contain_b)
     _max_min(row, "idf_unmatched", missing_a, missing_b)
-    row["char4_jaccard"] = _jaccard(a.char4, b.char4)
-    _max_min(row, "bleu", _bleu(a, b), _bleu(b, a))
+    row["claim_cosine"] = float(a.claim_vector @ b.claim_vector)
+    row["content_token_set_ratio"] = fuzz.token_set_ratio(a.content_text, b.content_text) / 100.0
     row["word_edit"] = Levenshtein.normalized_similarity(a.words, b.words)
     edits = dict(zip(("number_edits", "negation_edits", "name_edits"), _edits(a, b)))
     row.update(edits)
@@ -288,9 +299,8 @@ def _pair_row(a: _Sentence, b: _Sentence) -> tuple[dict[str, float], frozenset[s
     row["claim_idf_unmatched_max"] = max(missing_a, missing_b)
 
     if not la or not lb:
-        for name in ("aligned", "unaligned", "greedy", "gap", "claim_gap", "claim_greedy"):
+        for name in ("aligned", "unaligned", "gap", "claim_gap", "claim_greedy"):
             _max_min(row, name, 0.0, 0.0)
-        row["residual_cosine"] = row["sif_cosine"] = 0.0
         return row, frozenset(a.words + b.words)
 
     sims = a.vectors @ b.vectors.T
@@ -298,20 +308,11 @@ def _pair_row(a: _Sentence, b: _Sentence) -> tuple[dict[str, float], frozenset[s
     found_a = (best_a >= _CLOSE) | np.array([s in b.stem_set for s in a.stems])
     found_b = (best_b >= _CLOSE) | np.array([s in a.stem_set for s in b.stems])
     content_a, content_b = a.content, b.content
-    _max_min(row, "aligned", found_a[content_a].mean() if content_a.any() else 0.0,
-             found_b[content_b].mean() if content_b.any() else 0.0)
+    _max_min(row, "aligned", found_a[content_a].sum() / max(content_a.sum(), 1),
+             found_b[content_b].sum() / max(content_b.sum(), 1))
     _max_min(row, "unaligned", float(a.weights[content_a & ~found_a].sum()),
              float(b.weights[content_b & ~found_b].sum()))
-    _max_min(row, "greedy", _share(a.weights, best_a), _share(b.weights, best_b))
-    row["sif_cosine"] = _unit_cosine((a.weights + 0.05) @ a.vectors, (b.weights + 0.05) @ b.vectors)
     _max_min(row, "gap", _gap(found_a, content_a), _gap(found_b, content_b))
-
-    only_a = content_a & np.array([w not in words_b for w in a.words])
-    only_b = content_b & np.array([w not in words_a for w in b.words])
-    if only_a.any() and only_b.any():
-        row["residual_cosine"] = _unit_cosine(a.vectors[only_a].mean(axis=0), b.vectors[only_b].mean(axis=0))
-    else:
-        row["residual_cosine"] = float(not only_a.any() and not only_b.any())
 
     ca, cb = a.claim, b.claim
     claim_sims = sims[ca, cb]
@@ -333,7 +334,6 @@ def _pair_row(a: _Sentence, b: _Sentence) -> tuple[dict[str, float], frozenset[s
 
 _LEXICAL = {"ratio": fuzz.ratio, "partial_ratio": fuzz.partial_ratio, "token_sort_ratio": fuzz.token_sort_ratio,
             "token_set_ratio": fuzz.token_set_ratio}
-_PER_PAIR = tuple(n for n in FEATURE_NAMES if n not in _LEXICAL and n != "cosine")
 
 
 @dataclass(frozen=True)
@@ -350,17 +350,15 @@ def pair_features(
     """The features of the pairs (left[i], right[i]); `cosines` are their sentence-embedding cosines if known."""
     if len(left) != len(right):
         raise ValueError(f"{len(left)} left sentences but {len(right)} right sentences")
-    if not left:
-        return PairFeatures(np.zeros((0, len(FEATURE_NAMES))), ())
-    a = [_sentence(s) for s in left]
-    b = [_sentence(s) for s in right]
-    fa, fb = [s.folded for s in a], [s.folded for s in b]
-    columns = {name: process.cpdist(fa, fb, scorer=scorer, workers=1) / 100.0 for name, scorer in _LEXICAL.items()}
-    if cosines is None:
-        columns["cosine"] = np.sum(embed(list(left)) * embed(list(right)), axis=1)
-    else:
-        columns["cosine"] = np.asarray(cosines, dtype=np.float64)
-    rows, unmatched = zip(*(_pair_row(x, y) for x, y in zip(a, b)))
-    for name in _PER_PAIR:
-        columns[name] = np.array([r[name] for r in rows], dtype=np.float64)
-    return PairFeatures(np.column_stack([columns[name] for name in FEATURE_NAMES]), tuple(unmatched))
+    if cosines is not None and len(cosines) != len(left):
+        raise ValueError(f"{len(cosines)} cosines for {len(left)} pairs")
+    values = np.zeros((len(left), len(FEATURE_NAMES)))
+    unmatched = []
+    for k, (x, y) in enumerate(zip(map(_sentence, left), map(_sentence, right))):
+        row, words = _pair_row(x, y)
+        for name, scorer in _LEXICAL.items():
+            row[name] = scorer(x.folded, y.folded) / 100.0
+        row["cosine"] = min(max(float(x.vector @ y.vector), 0.0), 1.0) if cosines is None else float(cosines[k])
+        values[k] = [row[name] for name in FEATURE_NAMES]
+        unmatched.append(words)
+    return PairFeatures(values, tuple(unmatched))
