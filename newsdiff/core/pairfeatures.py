@@ -118,14 +118,18 @@ _word_vectors: dict[str, np.ndarray] = {}
 
 def _vectors_of(words: Sequence[str]) -> np.ndarray:
     """Unit vectors of the words, each embedded once per process (the cache is dropped when it grows large)."""
-    missing = [w for w in dict.fromkeys(words) if w not in _word_vectors]
-    if missing:
-        if len(_word_vectors) + len(missing) > 200_000:
-            _word_vectors.clear()
-        _word_vectors.update(zip(missing, embed(missing)))
     if not words:
         return np.zeros((0, 256), dtype=np.float32)
-    return np.stack([_word_vectors[w] for w in words])
+    # Looked up into a local table, so that another thread dropping the cache cannot lose a word midway.
+    table = {w: _word_vectors.get(w) for w in words}
+    missing = [w for w, vector in table.items() if vector is None]
+    if missing:
+        fresh = dict(zip(missing, embed(missing)))
+        table.update(fresh)
+        if len(_word_vectors) + len(fresh) > 200_000:
+            _word_vectors.clear()
+        _word_vectors.update(fresh)
+    return np.stack([table[w] for w in words])
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:
