@@ -204,21 +204,29 @@ def test_misspelling_tooltip_gives_the_suggestion(qtbot, pair) -> None:
     assert "anihilate" in QToolTip.text()
 
 
+def misspelling_pixels(window: MainWindow, side: Side, start: int, end: int) -> int:
+    """How many pixels in the misspelling colour lie under the text from `start` to `end`."""
+    point_of(window, side, start, end)
+    rect = window.view._range_boxes(side, start, end)[0]
+    top = int(rect.top() - window.view.scroll_top())
+    image = window.view.viewport().grab().toImage()
+    colour = window.view.styling.theme.misspelling
+    near = 0
+    for x in range(int(rect.left()), int(rect.right())):
+        for y in range(top, min(image.height(), top + int(rect.height()))):
+            pixel = image.pixelColor(x, y)
+            distance = sum((a - b) ** 2 for a, b in zip(pixel.getRgb()[:3], colour.getRgb()[:3])) ** 0.5
+            near += distance < 70
+    return near
+
+
 def test_misspelling_is_drawn_with_a_wavy_underline(pair) -> None:
     window = pair
     misspelt = next(m for m in window.comparison.misspellings if m.word == "anihilate")
-    view = window.view
-    for row in range(len(window.comparison.rows)):
-        cell = view.cells(row)[1]
-        if any(m == misspelt for _, _, m in cell.misspelt):
-            start = next(s for s, _, m in cell.misspelt if m == misspelt)
-            from PySide6.QtGui import QTextCharFormat, QTextCursor
-
-            cursor = QTextCursor(cell.document)
-            cursor.setPosition(start + 1)
-            assert cursor.charFormat().underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
-            return
-    pytest.fail("misspelling not drawn")
+    assert misspelling_pixels(window, misspelt.side, misspelt.start, misspelt.end) > 10
+    document = window.comparison.right
+    word = document.text.index("diplomacy", misspelt.end)
+    assert misspelling_pixels(window, Side.RIGHT, word, word + len("diplomacy")) == 0
 
 
 def test_hovering_a_sentence_highlights_its_counterpart(qtbot, pair) -> None:
@@ -394,6 +402,7 @@ def test_settings_persist(qtbot, tmp_path) -> None:
     assert second.hidden == {Kind.SHARED}
     assert second.altered_only and second.actions_by_name["altered_only"].isChecked()
     assert not second.actions_by_name["toggle_shared"].isChecked()
+    assert not second.legend.kind_buttons[Kind.SHARED].isChecked() and second.legend.altered_button.isChecked()
     open_folder(qtbot, second)
     assert second.splitter.sizes()[0] == sizes[0]
     assert second.recent_folders()[0] == str(FIXTURES)
@@ -472,6 +481,9 @@ def test_folder_export(qtbot, pair, tmp_path, monkeypatch) -> None:
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_kind_toggles_are_in_the_legend(window, kind) -> None:
-    button = window.legend.kind_buttons[kind]
-    assert button.text() == kind.value
-    assert button.defaultAction() is window.actions_by_name[f"toggle_{kind.value}"]
+    box = window.legend.kind_buttons[kind]
+    assert box.text() == kind.value and box.isChecked()
+    box.click()
+    assert kind in window.hidden and not window.actions_by_name[f"toggle_{kind.value}"].isChecked()
+    window.actions_by_name[f"toggle_{kind.value}"].trigger()
+    assert kind not in window.hidden and box.isChecked()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QMenu, QToolTip
 
 from newsdiff.core.model import Comparison, Kind, Side
 from newsdiff.core.report import KIND_MEANINGS
-from newsdiff.ui.cells import Cell, Styling, build_cells
+from newsdiff.ui.cells import Cell, Styling, build_cells, draw_wave, wave_y
 from newsdiff.ui.theme import KIND_HUE
 
 MARGIN = 10  # around the columns
@@ -53,6 +53,19 @@ class OverviewMark:
     bottom: float
     colour: QColor
     difference: bool  # not shared: drawn strongly
+
+
+def _outline(rects: list[QRectF]) -> QPainterPath:
+    """One contour around the line rectangles of a sentence: each line is stretched down to the next so that
+    the lines join (line spacing would leave gaps), then the shapes are merged."""
+    ordered = sorted(rects, key=lambda rect: (rect.top(), rect.left()))
+    path = QPainterPath()
+    for rect, following in zip(ordered, [*ordered[1:], None]):
+        grown = QRectF(rect)
+        if following is not None and following.top() > rect.top():
+            grown.setBottom(max(rect.bottom(), following.top()))
+        path.addRect(grown.adjusted(-2, -1, 2, 1))
+    return path.simplified()
 
 
 class AlignedView(QAbstractScrollArea):
@@ -450,6 +463,9 @@ class AlignedView(QAbstractScrollArea):
                 painter.save()
                 painter.translate(origin)
                 cell.document.drawContents(painter, QRectF(0, 0, column, box.height))
+                for start, end, _ in cell.misspelt:
+                    for rect in cell.range_rects(start, end):
+                        draw_wave(painter, rect.left(), rect.right(), wave_y(rect, styling.font), theme.misspelling)
                 painter.restore()
             painter.setPen(QPen(theme.rule, 1))
             painter.drawLine(QPointF(MARGIN, box.bottom - 0.5), QPointF(self.viewport().width() - MARGIN, box.bottom - 0.5))
@@ -490,8 +506,8 @@ class AlignedView(QAbstractScrollArea):
         ends: dict[Side, list[QRectF]] = {Side.LEFT: [], Side.RIGHT: []}
         for key in keys:
             rects = self._key_rects(key)
-            for rect in rects:
-                painter.drawRoundedRect(rect.adjusted(-2, -1, 2, 1), 3, 3)
+            if rects:
+                painter.drawPath(_outline(rects))
             ends[key[0]] += rects
         if ends[Side.LEFT] and ends[Side.RIGHT]:
             left = max(ends[Side.LEFT], key=lambda r: r.right())

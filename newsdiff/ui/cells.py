@@ -9,11 +9,11 @@ model counts code points; a Cell maps between the two.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QBrush, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextLine
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextLine
 
 from newsdiff.core.model import Comparison, Edit, EditOp, Kind, Link, Misspelling, Side
 from newsdiff.ui.theme import Theme
@@ -162,79 +162,116 @@ class Cell:
         return self.range_rects(place.start, place.end) if place is not None else []
 
 
-@dataclass(frozen=True)
-class _Mark:
-    """A span of a sentence drawn differently: a changed word or characters, or a misspelling."""
+class Formats:
+    """The character formats of one styling: plain text, a sentence of each kind, the marks inside sentences,
+    the badges. The cells and the legend both draw with these, so the legend shows exactly what the text does."""
 
-    start: int
-    end: int
-    edit: EditOp | None = None
-    misspelling: Misspelling | None = None
-
-
-class CellBuilder:
-    """Builds the cells of one comparison with one styling; formats are made once and shared."""
-
-    def __init__(self, comparison: Comparison, styling: Styling) -> None:
-        self.comparison = comparison
+    def __init__(self, styling: Styling) -> None:
         self.styling = styling
         theme = styling.theme
-        self._plain = QTextCharFormat()
-        self._plain.setForeground(QBrush(theme.text))
-        self._block = QTextBlockFormat()
-        self._block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        self._block.setBottomMargin(PARAGRAPH_GAP * styling.font.pointSizeF() * 1.6)
-        self._misspelt = {
-            side: sorted((m for m in comparison.misspellings if m.side is side), key=lambda m: m.start) for side in Side
-        }
+        self.plain = QTextCharFormat()
+        self.plain.setForeground(QBrush(theme.text))
+        self.block = QTextBlockFormat()
+        self.block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        self.block.setBottomMargin(PARAGRAPH_GAP * styling.font.pointSizeF() * 1.6)
+        self.moved_badge = self._badge(theme.moved)
+        self.altered_badge = self._badge(theme.altered)
 
-    def _badge(self, colour) -> QTextCharFormat:  # noqa: ANN001 - a QColor
+    def _badge(self, colour: QColor) -> QTextCharFormat:
         badge = QTextCharFormat()
         badge.setForeground(QBrush(colour))
         badge.setFontWeight(QFont.Weight.Bold)
         badge.setFontPointSize(self.styling.font.pointSizeF() * 0.8)
         return badge
 
-    def _sentence_format(self, kind: Kind, shown: bool) -> QTextCharFormat:
-        sentence = QTextCharFormat(self._plain)
+    def sentence(self, kind: Kind, shown: bool) -> QTextCharFormat:
+        """A sentence of `kind`: on its kind's colour if shown, dimmed if its kind is hidden."""
+        sentence = QTextCharFormat(self.plain)
         if shown:
             sentence.setBackground(QBrush(self.styling.theme.kind[kind]))
         else:
             sentence.setForeground(QBrush(self.styling.theme.dimmed_text))
         return sentence
 
-    def _marked(self, base: QTextCharFormat, mark: _Mark, kind: Kind) -> QTextCharFormat:
+    def marked(self, base: QTextCharFormat, kind: Kind, edit: EditOp | None, misspelt: bool) -> QTextCharFormat:
+        """`base` with a changed-words mark (`edit` inside a link of `kind`) and/or a misspelling underline."""
         theme = self.styling.theme
         marked = QTextCharFormat(base)
-        if mark.edit is not None:
+        if edit is not None:
             if kind is Kind.TYPO:
                 marked.setBackground(QBrush(theme.changed_characters))
                 marked.setFontWeight(QFont.Weight.Bold)
-            elif mark.edit is EditOp.REPLACE:
+            elif edit is EditOp.REPLACE:
                 marked.setBackground(QBrush(theme.reworded))
             else:
                 marked.setBackground(QBrush(theme.only_here))
                 marked.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                 marked.setUnderlineColor(theme.only_here_line)
-        if mark.misspelling is not None:
-            marked.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            marked.setUnderlineColor(theme.misspelling)
+        if misspelt:
+            # Qt's own wave underline is a hairline at reading sizes; draw_wave paints a bolder one over it
+            marked.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
         return marked
+
+
+WAVE_LENGTH = 4.0  # pixels per wave
+WAVE_HEIGHT = 1.8  # pixels either side of the line
+
+
+def draw_wave(painter: QPainter, left: float, right: float, y: float, colour: QColor) -> None:
+    """A wavy line from `left` to `right` at height `y`: the misspelling mark."""
+    path = QPainterPath(QPointF(left, y))
+    x, up = left, True
+    while x < right:
+        step = min(WAVE_LENGTH / 2, right - x)
+        path.quadTo(QPointF(x + step / 2, y - WAVE_HEIGHT if up else y + WAVE_HEIGHT), QPointF(x + step, y))
+        x += step
+        up = not up
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(colour, 1.5))
+    painter.drawPath(path)
+    painter.restore()
+
+
+def wave_y(rect: QRectF, font: QFont) -> float:
+    """Where the wave goes under a line of text whose rectangle is `rect`: just below the baseline."""
+    return rect.top() + QFontMetricsF(font).ascent() + 2.5
+
+
+def new_document(styling: Styling) -> QTextDocument:
+    """An empty document for a cell or a legend sample."""
+    document = QTextDocument()
+    document.setUndoRedoEnabled(False)
+    document.setDocumentMargin(0)
+    document.setDefaultFont(styling.font)
+    return document
+
+
+Writer = Callable[[str, QTextCharFormat, "int | None"], None]
+
+
+class CellBuilder:
+    """Builds the cells of one comparison with one styling."""
+
+    def __init__(self, comparison: Comparison, styling: Styling) -> None:
+        self.comparison = comparison
+        self.styling = styling
+        self.formats = Formats(styling)
+        self._misspelt = {
+            side: sorted((m for m in comparison.misspellings if m.side is side), key=lambda m: m.start) for side in Side
+        }
 
     def cell(self, side: Side, paragraphs: Sequence[int]) -> Cell:
         """The cell showing `paragraphs` of `side`."""
         cell = Cell(side, tuple(paragraphs))
         if not paragraphs:
             return cell
-        comparison = self.comparison
+        comparison, formats = self.comparison, self.formats
         document_model = comparison.document(side)
         cell.text = document_model.text
-        document = QTextDocument()
-        document.setUndoRedoEnabled(False)
-        document.setDocumentMargin(0)
-        document.setDefaultFont(self.styling.font)
+        document = new_document(self.styling)
         cursor = QTextCursor(document)
-        cursor.setBlockFormat(self._block)
+        cursor.setBlockFormat(formats.block)
         position = 0
 
         def put(text: str, char_format: QTextCharFormat, offset: int | None = None) -> None:
@@ -247,15 +284,14 @@ class CellBuilder:
 
         for number, paragraph in enumerate(paragraphs):
             if number:
-                cursor.insertBlock(self._block)
+                cursor.insertBlock(formats.block)
                 position += 1
-            sentences = document_model.paragraph_sentences(paragraph)
             span = document_model.paragraphs[paragraph]
             previous_end = span.start
-            for index in sentences:
+            for index in document_model.paragraph_sentences(paragraph):
                 sentence = document_model.sentences[index]
                 if sentence.start > previous_end:
-                    put(document_model.text[previous_end : sentence.start], self._plain, previous_end)
+                    put(document_model.text[previous_end : sentence.start], formats.plain, previous_end)
                 link_index = comparison.link_of(side, index)
                 link = comparison.links[link_index] if link_index is not None else None
                 kind = link.kind if link is not None else Kind.UNIQUE
@@ -263,33 +299,36 @@ class CellBuilder:
                 if shown:
                     cell.visible.add(index)
                 if link is not None and link.moved:
-                    put(MOVED_BADGE, self._badge(self.styling.theme.moved))
-                    put(" ", self._plain)
+                    put(MOVED_BADGE, formats.moved_badge)
+                    put(" ", formats.plain)
                 if link is not None and link.altered:
-                    put(ALTERED_BADGE, self._badge(self.styling.theme.altered))
-                    put(" ", self._plain)
+                    put(ALTERED_BADGE, formats.altered_badge)
+                    put(" ", formats.plain)
                 start = position
-                self._put_sentence(put, cell, side, sentence.start, sentence.end, kind, link, shown)
+                self._put_sentence(put, cell, side, sentence.start, sentence.end, link, shown)
                 cell.places.append(Place(index, start, position))
                 previous_end = sentence.end
         cell.document = document
         return cell
 
-    def _put_sentence(self, put, cell: Cell, side: Side, start: int, end: int, kind: Kind, link: Link | None, shown: bool) -> None:  # noqa: ANN001 - put: the cell's text writer
-        """Write a sentence as runs of text cut at its marks."""
+    def _put_sentence(
+        self, put: Writer, cell: Cell, side: Side, start: int, end: int, link: Link | None, shown: bool
+    ) -> None:
+        """Write a sentence as runs of text cut where its marks begin and end."""
         text = self.comparison.document(side).text
-        base = self._sentence_format(kind, shown)
+        kind = link.kind if link is not None else Kind.UNIQUE
+        base = self.formats.sentence(kind, shown)
         edits: Iterable[Edit] = link.edits if (link is not None and shown) else ()
-        marks = [_Mark(e.start, e.end, edit=e.op) for e in edits if e.side is side and e.start < end and e.end > start]
+        edits = [e for e in edits if e.side is side and e.start < end and e.end > start]
         misspelt = [m for m in self._misspelt[side] if m.start < end and m.end > start]
-        cuts = sorted({start, end, *(max(start, min(end, x)) for m in (*marks, *misspelt) for x in (m.start, m.end))})
+        cuts = sorted({start, end, *(max(start, min(end, x)) for m in (*edits, *misspelt) for x in (m.start, m.end))})
         for a, b in zip(cuts, cuts[1:]):
-            edit = next((m.edit for m in marks if m.start <= a and b <= m.end), None)
+            edit = next((e.op for e in edits if e.start <= a and b <= e.end), None)
             wrong = next((m for m in misspelt if m.start <= a and b <= m.end), None)
             if edit is None and wrong is None:
                 put(text[a:b], base, a)
                 continue
-            put(text[a:b], self._marked(base, _Mark(a, b, edit, wrong), kind), a)
+            put(text[a:b], self.formats.marked(base, kind, edit, wrong is not None), a)
             if wrong is not None:
                 run_start = cell.anchors[-1][1]
                 cell.misspelt.append((run_start, run_start + utf16_length(text[a:b]), wrong))

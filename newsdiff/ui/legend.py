@@ -3,13 +3,14 @@ only" filter, and samples of the marks drawn inside sentences."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QToolButton, QWidget
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPaintEvent, QPalette, QPixmap, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSizePolicy, QStyle, QWidget
 
-from newsdiff.core.model import KINDS, Kind
+from newsdiff.core.model import KINDS, EditOp, Kind
 from newsdiff.core.report import KIND_MEANINGS
-from newsdiff.ui.theme import Theme
+from newsdiff.ui.shortcuts import BY_NAME
+from newsdiff.ui.cells import ALTERED_BADGE, MOVED_BADGE, Formats, Styling, draw_wave, new_document, wave_y
 
 SWATCH = 14
 
@@ -41,23 +42,74 @@ def glyph(text: str, colour: QColor) -> QIcon:
     return QIcon(pixmap)
 
 
-def toolbar_icons(style: QStyle) -> dict[str, QIcon]:
-    """Icons for the toolbar's actions, from the style where it has one."""
-    pixmap = QStyle.StandardPixmap
-    ink = style.standardPalette().color(QPalette.ColorRole.ButtonText)
+def toolbar_icons(style: QStyle, palette: QPalette) -> dict[str, QIcon]:
+    """Icons for the toolbar's actions: the style's where they read on any palette, symbols in the palette's
+    button text colour for the rest (the style's arrows are dark whatever the palette)."""
+    ink = palette.color(QPalette.ColorRole.ButtonText)
     return {
-        "open_folder": style.standardIcon(pixmap.SP_DirOpenIcon),
-        "open_files": style.standardIcon(pixmap.SP_FileIcon),
-        "previous_difference": style.standardIcon(pixmap.SP_ArrowUp),
-        "next_difference": style.standardIcon(pixmap.SP_ArrowDown),
+        "open_folder": style.standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon),
+        "open_files": style.standardIcon(QStyle.StandardPixmap.SP_FileIcon),
+        "previous_difference": glyph("\u25b2", ink),
+        "next_difference": glyph("\u25bc", ink),
         "swap_sides": glyph("\u21c4", ink),
-        "export_pair": style.standardIcon(pixmap.SP_DialogSaveButton),
+        "export_pair": style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton),
     }
 
 
-def _sample(text: str, style: str) -> str:
-    """A legend sample: `text` (the legend's own words, never article text) drawn with a CSS `style`."""
-    return f'<span style="{style}">&nbsp;{text}&nbsp;</span>'
+class LegendSamples(QWidget):
+    """The marks drawn inside sentences, drawn with the very formats the text uses."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("legendMarks")
+        self.document: QTextDocument | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def set_styling(self, styling: Styling) -> None:
+        """Draw the samples for `styling`."""
+        formats = Formats(styling)
+        document = new_document(styling)
+        cursor = QTextCursor(document)
+        paraphrase = formats.sentence(Kind.PARAPHRASE, True)
+        typo = formats.sentence(Kind.TYPO, True)
+        pieces = [
+            ("reworded", formats.marked(paraphrase, Kind.PARAPHRASE, EditOp.REPLACE, False)),
+            (" ", paraphrase),
+            ("added/cut", formats.marked(paraphrase, Kind.PARAPHRASE, EditOp.INSERT, False)),
+            ("  ", formats.plain),
+            ("typ", typo),
+            ("o", formats.marked(typo, Kind.TYPO, EditOp.REPLACE, False)),
+            (" chars", typo),
+            ("  ", formats.plain),
+            ("misspelt", formats.marked(formats.plain, Kind.UNIQUE, None, True)),
+            ("  ", formats.plain),
+            (MOVED_BADGE, formats.moved_badge),
+            ("  ", formats.plain),
+            (ALTERED_BADGE, formats.altered_badge),
+        ]
+        for text, char_format in pieces:
+            if text == "misspelt":
+                self._misspelt = (cursor.position(), cursor.position() + len(text))
+            cursor.insertText(text, char_format)
+        self._colour = styling.theme.misspelling
+        self._font = styling.font
+        document.setTextWidth(-1)
+        self.document = document
+        size = document.size()
+        self.setFixedSize(int(size.width()) + 2, int(size.height()) + 2)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        if self.document is None:
+            return
+        painter = QPainter(self)
+        painter.translate(1, (self.height() - self.document.size().height()) / 2)
+        self.document.drawContents(painter)
+        start, end = self._misspelt
+        line = self.document.firstBlock().layout().lineAt(0)
+        left, right = line.cursorToX(start)[0], line.cursorToX(end)[0]
+        draw_wave(painter, left, right, wave_y(QRectF(left, line.y(), right - left, line.height()), self._font), self._colour)
+        painter.end()
 
 
 class LegendBar(QWidget):
@@ -69,50 +121,36 @@ class LegendBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(4)
-        self.kind_buttons: dict[Kind, QToolButton] = {}
+        self.kind_buttons: dict[Kind, QCheckBox] = {}
         for kind in KINDS:
-            button = QToolButton(self)
-            action = actions[f"toggle_{kind.value}"]
-            action.setIconText(kind.value)
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setIconSize(QSize(SWATCH, SWATCH))
-            button.setAutoRaise(True)
-            self.kind_buttons[kind] = button
-            layout.addWidget(button)
-        self.altered_button = QToolButton(self)
-        actions["altered_only"].setIconText("\u2260 altered only")
-        self.altered_button.setDefaultAction(actions["altered_only"])
-        self.altered_button.setAutoRaise(True)
-        layout.addWidget(self.altered_button)
+            self.kind_buttons[kind] = self._toggle(actions[f"toggle_{kind.value}"], kind.value, layout)
+        self.altered_button = self._toggle(actions["altered_only"], "\u2260 altered only", layout)
         layout.addSpacing(12)
-        self.marks = QLabel(self)
-        self.marks.setTextFormat(Qt.TextFormat.RichText)
-        self.marks.setObjectName("legendMarks")
+        self.marks = LegendSamples(self)
         layout.addWidget(self.marks)
 
-    def set_theme(self, theme: Theme) -> None:
-        """Paint the swatches and samples in `theme`'s colours."""
-        for kind, button in self.kind_buttons.items():
-            button.defaultAction().setIcon(swatch(theme.kind[kind], theme.dimmed_text))
-            button.setToolTip(f"{kind.value}: {KIND_MEANINGS[kind]}\nUncheck to hide ({button.defaultAction().shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
-        text, ground = theme.text.name(), theme.kind[Kind.PARAPHRASE].name()
-        samples = [
-            _sample("reworded", f"background:{theme.reworded.name()};color:{text}"),
-            _sample(
-                "added/cut",
-                f"background:{theme.only_here.name()};color:{text};text-decoration:underline;",
-            ),
-            _sample("typo chars", f"background:{theme.changed_characters.name()};color:{text};font-weight:bold"),
-            _sample(
-                "misspelt",
-                f"color:{text};text-decoration:underline;text-decoration-style:wavy;"
-                f"text-decoration-color:{theme.misspelling.name()}",
-            ),
-            _sample("\u21c5 moved", f"color:{theme.moved.name()};font-weight:bold"),
-            _sample("\u2260 altered", f"color:{theme.altered.name()};font-weight:bold"),
-        ]
-        self.marks.setText(f'<span style="background:{ground}">' + "".join(samples[:3]) + "</span> " + " ".join(samples[3:]))
+    def _toggle(self, action: QAction, text: str, layout: QHBoxLayout) -> QCheckBox:
+        """A check box mirroring a checkable action (the action holds the state and the shortcut)."""
+        box = QCheckBox(text, self)
+        box.setObjectName(f"legend_{action.objectName()}")
+        box.setChecked(action.isChecked())
+        box.setIconSize(QSize(SWATCH, SWATCH))
+        box.toggled.connect(action.setChecked)
+        action.toggled.connect(box.setChecked)
+        layout.addWidget(box)
+        layout.addSpacing(6)
+        return box
+
+    def set_styling(self, styling: Styling) -> None:
+        """Paint the swatches and samples in the styling's colours and font."""
+        theme = styling.theme
+        for kind, box in self.kind_buttons.items():
+            box.setIcon(swatch(theme.kind[kind], theme.dimmed_text))
+            key = QKeySequence(BY_NAME[f"toggle_{kind.value}"].keys[0]).toString(QKeySequence.SequenceFormat.NativeText)
+            box.setToolTip(f"{kind.value}: {KIND_MEANINGS[kind]}\nUncheck to hide them ({key})")
+        key = QKeySequence(BY_NAME["altered_only"].keys[0]).toString(QKeySequence.SequenceFormat.NativeText)
+        self.altered_button.setToolTip(f"{BY_NAME['altered_only'].description} ({key})")
+        self.marks.set_styling(styling)
         self.marks.setToolTip(
             "Inside a linked sentence:\n"
             "reworded: words the other copy says in other words\n"

@@ -54,6 +54,7 @@ RECENT_LIMIT = 8
 CACHE_LIMIT = 4096  # comparisons kept: a folder's base against every copy, and pairs looked at
 ZOOM_LIMIT = 8  # points either way
 LIST_SHARE = 0.3  # of the window's width, for the article list, until the user moves the splitter
+COMPARISON_FAILED = "The comparison failed; see the problems panel."
 Pair = tuple[str, str]  # the paths of the left and right articles
 
 NAVIGATION: dict[str, tuple[navigation.Wanted, bool]] = {
@@ -116,13 +117,6 @@ def _read_files(paths: list[str], progress: Callable[[int, int], None]) -> Sessi
     return Session(articles, errors)
 
 
-def _check_quietly(action: QAction, checked: bool) -> None:
-    """Check or uncheck a toggle action without it announcing the change."""
-    action.blockSignals(True)
-    action.setChecked(checked)
-    action.blockSignals(False)
-
-
 class MainWindow(QMainWindow):
     """The newsdiff viewer."""
 
@@ -144,6 +138,7 @@ class MainWindow(QMainWindow):
         self.last_display_ms = 0.0
         self._cache: OrderedDict[Pair, Comparison] = OrderedDict()
         self._pending: dict[Pair, Task] = {}
+        self._failed: set[Pair] = set()  # comparisons that raised: not tried again for this folder
         self._wanted: Pair | None = None
         self._background_total = 0
         self._matches: list[tuple[Side, int, int]] = []
@@ -215,8 +210,6 @@ class MainWindow(QMainWindow):
         for name, handler in handlers.items():
             # triggered() passes `checked`; the handlers take no argument
             self.actions_by_name[name].triggered.connect(lambda _checked=False, handler=handler: handler())
-        for name, icon in toolbar_icons(self.style()).items():
-            self.actions_by_name[name].setIcon(icon)
 
     def _make_widgets(self) -> None:
         actions = self.actions_by_name
@@ -328,9 +321,10 @@ class MainWindow(QMainWindow):
         self.hidden = {kind for kind in KINDS if kind.value in hidden}
         self.altered_only = str(settings.value("view/altered_only", "false")).lower() == "true"
         self.zoom = max(-ZOOM_LIMIT, min(ZOOM_LIMIT, int(settings.value("view/zoom", 0) or 0)))
+        # the state is set first: the toggles' handlers see nothing to change, but the legend follows them
         for kind in KINDS:
-            _check_quietly(self.actions_by_name[f"toggle_{kind.value}"], kind not in self.hidden)
-        _check_quietly(self.actions_by_name["altered_only"], self.altered_only)
+            self.actions_by_name[f"toggle_{kind.value}"].setChecked(kind not in self.hidden)
+        self.actions_by_name["altered_only"].setChecked(self.altered_only)
         self._update_open_last()
 
     def _save_view_settings(self) -> None:
@@ -434,6 +428,7 @@ class MainWindow(QMainWindow):
         self._forget_tasks()
         self.session = session
         self._cache.clear()
+        self._failed.clear()
         self.comparison = None
         self.article_list.set_articles(session.articles)
         self.problems.set_problems(session.errors, session.articles)
@@ -512,7 +507,7 @@ class MainWindow(QMainWindow):
     def _request(self, left: int, right: int, priority: int) -> None:
         """Compare articles `left` and `right` on the worker, unless that is done or under way."""
         key = self._key(left, right)
-        if key in self._cache:
+        if key in self._cache or key in self._failed:
             return
         task = self._pending.get(key)
         if task is not None:
@@ -540,10 +535,11 @@ class MainWindow(QMainWindow):
 
     def _compare_failed(self, key: Pair, error: Exception) -> None:
         self._pending.pop(key, None)
+        self._failed.add(key)
         text = f"{key[0]} and {key[1]}: the comparison failed: {type(error).__name__}: {error}"
         self.problems.add_problem(text)
         if key == self._wanted:
-            self._display(None, "The comparison failed; see the problems panel.")
+            self._display(None, COMPARISON_FAILED)
         self._update_background_progress()
 
     def _show_similarity(self, key: Pair, comparison: Comparison) -> None:
@@ -574,7 +570,8 @@ class MainWindow(QMainWindow):
         if self.session is None or self.base is None or not self._background_total:
             return
         base = self.session.articles[self.base].path
-        done = sum(1 for a in self.session.articles if a.path != base and (base, a.path) in self._cache)
+        finished = self._cache.keys() | self._failed
+        done = sum(1 for a in self.session.articles if a.path != base and (base, a.path) in finished)
         if done >= self._background_total:
             self.progress.hide()
         else:
@@ -601,6 +598,9 @@ class MainWindow(QMainWindow):
         self._wanted = key
         if key in self._cache:
             self._display(self._cache[key])
+            return
+        if key in self._failed:
+            self._display(None, COMPARISON_FAILED)
             return
         self._display(None, f"Comparing {Path(pair[0].path).name} with {Path(pair[1].path).name}…")
         self.header.show_pair(None, None)
@@ -674,13 +674,17 @@ class MainWindow(QMainWindow):
 
     def _restyle(self) -> None:
         styling = self.styling()
-        self.legend.set_theme(styling.theme)
+        self.legend.set_styling(styling)
+        for name, icon in toolbar_icons(self.style(), self.palette()).items():
+            self.actions_by_name[name].setIcon(icon)
         self.view.set_styling(styling)
         if self.current_index is not None:
             self.view.set_current(self._keys(self.differences[self.current_index]), scroll=False)
 
     def set_kind_shown(self, kind: Kind, shown: bool) -> None:
         """Show or hide the sentences of `kind` (and skip them when navigating)."""
+        if shown == (kind not in self.hidden):
+            return
         if shown:
             self.hidden.discard(kind)
         else:
@@ -689,11 +693,13 @@ class MainWindow(QMainWindow):
 
     def set_altered_only(self, on: bool) -> None:
         """Show only altered links (and stop only at them)."""
+        if on == self.altered_only:
+            return
         self.altered_only = on
         self._filters_changed("altered_only", on)
 
     def _filters_changed(self, action: str, checked: bool) -> None:
-        _check_quietly(self.actions_by_name[action], checked)
+        self.actions_by_name[action].setChecked(checked)
         self._save_view_settings()
         self._restyle()
         self._update_position()
