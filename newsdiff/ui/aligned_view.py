@@ -159,19 +159,24 @@ class AlignedView(QAbstractScrollArea):
         self.layout_changed.emit()
 
     def _measure_sentences(self) -> dict[Key, QRectF]:
+        """Each shown sentence's band of the content: its column's width, from its first line to its last.
+
+        Only the lines are looked up (no positions within lines), which keeps this cheap for long articles.
+        """
         found: dict[Key, QRectF] = {}
+        column = self.column_width()
         for box in self._boxes:
             if box.folded:
                 continue
             for side, cell in zip(Side, self._cells[box.rows[0]]):
                 origin = self.cell_origin(box, side)
                 for place in cell.places:
-                    rects = cell.range_rects(place.start, place.end)
-                    if rects:
-                        united = rects[0]
-                        for rect in rects[1:]:
-                            united = united.united(rect)
-                        found[(side, place.sentence)] = united.translated(origin)
+                    span = cell.vertical_span(place.start, place.end)
+                    if span is not None:
+                        top, bottom = span
+                        found[(side, place.sentence)] = QRectF(
+                            origin.x(), origin.y() + top, column - 2 * CELL_PADDING, bottom - top
+                        )
         return found
 
     def column_width(self) -> float:
@@ -195,7 +200,7 @@ class AlignedView(QAbstractScrollArea):
         return float(self.verticalScrollBar().value())
 
     def sentence_box(self, side: Side, sentence: int) -> QRectF | None:
-        """Where a sentence is in the content (None if it is in a folded row)."""
+        """The band of the content holding a sentence, its column wide (None if it is in a folded row)."""
         return self._sentence_boxes.get((side, sentence))
 
     def row_box(self, row: int) -> RowBox | None:

@@ -26,7 +26,7 @@ PARAGRAPH_GAP = 0.6  # space after a paragraph inside a cell, in line heights
 
 def utf16_length(text: str) -> int:
     """The length of `text` in UTF-16 code units, the unit of QTextDocument positions."""
-    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 @dataclass(frozen=True)
@@ -156,6 +156,22 @@ class Cell:
             block = block.next()
         return rects
 
+    def vertical_span(self, start: int, end: int) -> tuple[float, float] | None:
+        """The top of the line holding position `start` and the bottom of the one holding `end` - 1."""
+        document = self.document
+        if document is None or start >= end:
+            return None
+        edges = []
+        for position, bottom in ((start, False), (end - 1, True)):
+            block = document.findBlock(position)
+            layout = block.layout()
+            line = layout.lineForTextPosition(position - block.position())
+            if not line.isValid():
+                return None
+            y = layout.position().y() + line.y()
+            edges.append(y + line.height() if bottom else y)
+        return edges[0], edges[1]
+
     def sentence_rects(self, sentence: int) -> list[QRectF]:
         """The rectangles covering sentence `sentence` (cell coordinates); empty if it is not in this cell."""
         place = self.place_of(sentence)
@@ -260,6 +276,12 @@ class CellBuilder:
         self._misspelt = {
             side: sorted((m for m in comparison.misspellings if m.side is side), key=lambda m: m.start) for side in Side
         }
+        self._sentences_of: dict[Side, dict[int, list[int]]] = {}
+        for side in Side:
+            by_paragraph: dict[int, list[int]] = {}
+            for index, sentence in enumerate(comparison.document(side).sentences):
+                by_paragraph.setdefault(sentence.paragraph, []).append(index)
+            self._sentences_of[side] = by_paragraph
 
     def cell(self, side: Side, paragraphs: Sequence[int]) -> Cell:
         """The cell showing `paragraphs` of `side`."""
@@ -288,7 +310,7 @@ class CellBuilder:
                 position += 1
             span = document_model.paragraphs[paragraph]
             previous_end = span.start
-            for index in document_model.paragraph_sentences(paragraph):
+            for index in self._sentences_of[side].get(paragraph, []):
                 sentence = document_model.sentences[index]
                 if sentence.start > previous_end:
                     put(document_model.text[previous_end : sentence.start], formats.plain, previous_end)

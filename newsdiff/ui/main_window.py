@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
@@ -94,6 +95,21 @@ UNBOUND_ACTIONS = {  # actions without a key: name -> menu text
 }
 
 
+@dataclass(frozen=True)
+class Compared:
+    """A comparison with its differences, both worked out on the worker thread (on long articles listing
+    the differences takes tens of milliseconds, which the GUI thread should not spend)."""
+
+    comparison: Comparison
+    differences: list[Difference]
+
+
+def _compare_pair(first: Article, second: Article, known: frozenset[str]) -> Compared:
+    """Compare two articles, for a worker thread."""
+    comparison = compare(first, second, known_words=known)
+    return Compared(comparison, comparison.differences())
+
+
 def _read_folder(folder: str, progress: Callable[[int, int], None]) -> Session:
     """The articles of `folder`, for a worker thread; progress is the number of files found, then done."""
     total = len(find_articles(folder))
@@ -136,7 +152,7 @@ class MainWindow(QMainWindow):
         self.current_index: int | None = None
         self.position: float | None = None
         self.last_display_ms = 0.0
-        self._cache: OrderedDict[Pair, Comparison] = OrderedDict()
+        self._cache: OrderedDict[Pair, Compared] = OrderedDict()
         self._pending: dict[Pair, Task] = {}
         self._failed: set[Pair] = set()  # comparisons that raised: not tried again for this folder
         self._wanted: Pair | None = None
@@ -517,20 +533,20 @@ class MainWindow(QMainWindow):
         first, second = session.articles[left], session.articles[right]
         known = session.words.known_for(left, right)
         self._pending[key] = self.comparer.start(
-            lambda _: compare(first, second, known_words=known),
-            lambda comparison: self._compared(key, comparison),
+            lambda _: _compare_pair(first, second, known),
+            lambda compared: self._compared(key, compared),
             lambda error: self._compare_failed(key, error),
             priority=priority,
         )
 
-    def _compared(self, key: Pair, comparison: Comparison) -> None:
+    def _compared(self, key: Pair, compared: Compared) -> None:
         self._pending.pop(key, None)
-        self._cache[key] = comparison
+        self._cache[key] = compared
         while len(self._cache) > CACHE_LIMIT:
             self._cache.popitem(last=False)
-        self._show_similarity(key, comparison)
+        self._show_similarity(key, compared.comparison)
         if key == self._wanted:
-            self._display(comparison)
+            self._display(compared)
         self._update_background_progress()
 
     def _compare_failed(self, key: Pair, error: Exception) -> None:
@@ -561,7 +577,7 @@ class MainWindow(QMainWindow):
         for row in others:
             key = self._key(self.base, row)
             if key in self._cache:
-                self._show_similarity(key, self._cache[key])
+                self._show_similarity(key, self._cache[key].comparison)
             else:
                 self._request(self.base, row, PRIORITY_BACKGROUND)
         self._update_background_progress()
@@ -618,10 +634,11 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(max(6.0, self.font().pointSizeF() + self.zoom))
         return Styling(theme_for(self.palette()), font, frozenset(self.hidden), self.altered_only)
 
-    def _display(self, comparison: Comparison | None, placeholder: str = "") -> None:
+    def _display(self, compared: Compared | None, placeholder: str = "") -> None:
         started = time.perf_counter()
+        comparison = compared.comparison if compared is not None else None
         self.comparison = comparison
-        self.differences = comparison.differences() if comparison is not None else []
+        self.differences = compared.differences if compared is not None else []
         self.current_index = None
         self.position = None
         self.view.set_comparison(comparison, self.styling())
@@ -873,7 +890,7 @@ class MainWindow(QMainWindow):
         if path is None or force is None:
             return
         others = [i for i in range(len(session.articles)) if i != base]
-        ready = {i: self._cache.get(self._key(base, i)) for i in others}
+        ready = {i: getattr(self._cache.get(self._key(base, i)), "comparison", None) for i in others}
         known = {i: session.words.known_for(base, i) for i in others if ready[i] is None}
 
         def work(progress: Callable[[int, int], None]) -> Path:
