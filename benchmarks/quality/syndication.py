@@ -13,7 +13,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import results_file
 from mrpc_data import TRAIN, data_dir
+from results_file import RESULTS
 from syndication_cases import Case, make_case
 from syndication_pool import Pool, load_pool
 from syndication_scores import Score, score_case
@@ -21,7 +23,6 @@ from syndication_scores import Score, score_case
 from newsdiff.core.articles import Article
 from newsdiff.core.compare import compare
 
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 HEADING = "## Syndication benchmark"
 # The issue's goals: precision and recall at least this high.
 GOALS = {"shared": 0.95, "typo": 0.95, "unique": 0.95, "paraphrase": 0.90, "moved": 0.90, "altered": 0.90}
@@ -142,17 +143,7 @@ def report(score: Score, seed: int, articles: int) -> list[str]:
 
 def write_section(path: Path, body: list[str]) -> None:
     """Put the benchmark's section into the results file, leaving the other sections as they are."""
-    section = "\n".join([HEADING, "", *body]).rstrip() + "\n"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Quality benchmarks\n"
-    start = text.find(HEADING + "\n")
-    if start < 0:
-        text = text.rstrip() + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + len(HEADING))
-        text = text[:start] + section + (text[end:] if end >= 0 else "")
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(path)
+    results_file.write_section(path, HEADING, body)
 
 
 def dump(score: Score, path: Path) -> None:
