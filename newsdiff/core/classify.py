@@ -45,30 +45,40 @@ def _sentence_tokens(doc: Document, sentences: Sequence[int]) -> list[Token]:
     return found
 
 
-def token_changes(left: list[Token], right: list[Token]) -> list[Change]:
-    """The differing runs of two token lists: a word diff, cleaned up so that a changed phrase is one run."""
+# Inside a reworded run, a run of this many words copied unchanged is kept as copied, not swallowed.
+COPIED_RUN_WORDS = 2
+
+
+def _diff_runs(left: Sequence[Token], right: Sequence[Token], *, fold_case: bool, semantic: bool) -> list:
+    """diff-match-patch over the token lists, each token encoded as one private-use character."""
     codes: dict[str, str] = {}
 
-    def encode(items: list[Token]) -> str:
-        return "".join(codes.setdefault(t.text, chr(0xE000 + len(codes))) for t in items)
+    def encode(items: Sequence[Token]) -> str:
+        keys = (t.text.casefold() if fold_case else t.text for t in items)
+        return "".join(codes.setdefault(key, chr(0xF0000 + len(codes))) for key in keys)
 
-    # Private-use code points stand for tokens; past 6,400 distinct tokens fall back to higher planes.
-    a, b = encode(left), encode(right)
-    if len(codes) > 6400:
-        codes = {}
-        a = "".join(codes.setdefault(t.text, chr(0x100000 + len(codes))) for t in left)
-        b = "".join(codes.setdefault(t.text, chr(0x100000 + len(codes))) for t in right)
-    diffs = _differ().diff_main(a, b, False)
-    _differ().diff_cleanupSemantic(diffs)
+    diffs = _differ().diff_main(encode(left), encode(right), False)
+    if semantic:
+        _differ().diff_cleanupSemantic(diffs)
+    return diffs
+
+
+def _changes_of(left: Sequence[Token], right: Sequence[Token], diffs: list, keep: int) -> list[Change]:
+    """The differing runs of a diff; an equal run shorter than `keep` words is folded into its neighbours."""
     changes: list[Change] = []
     i = j = 0
     pending_left: list[Token] = []
     pending_right: list[Token] = []
     for op, chunk in diffs:
         if op == _EQUAL:
-            if pending_left or pending_right:
-                changes.append(Change(tuple(pending_left), tuple(pending_right)))
-                pending_left, pending_right = [], []
+            equal = left[i : i + len(chunk)]
+            if sum(t.is_word for t in equal) >= keep or not (pending_left or pending_right):
+                if pending_left or pending_right:
+                    changes.append(Change(tuple(pending_left), tuple(pending_right)))
+                    pending_left, pending_right = [], []
+            else:
+                pending_left += equal
+                pending_right += right[j : j + len(chunk)]
             i += len(chunk)
             j += len(chunk)
         elif op == _DELETE:
@@ -80,6 +90,23 @@ def token_changes(left: list[Token], right: list[Token]) -> list[Change]:
     if pending_left or pending_right:
         changes.append(Change(tuple(pending_left), tuple(pending_right)))
     return changes
+
+
+def token_changes(left: list[Token], right: list[Token], *, fold_case: bool = False) -> list[Change]:
+    """The differing runs of two token lists: a word diff, cleaned up so that a changed phrase is one run.
+
+    The semantic clean-up also swallows copied runs lying between long changes; inside each reworded run a
+    second, exact diff gives back the runs of COPIED_RUN_WORDS or more words that the two sides share.
+    """
+    changes = _changes_of(left, right, _diff_runs(left, right, fold_case=fold_case, semantic=True), keep=0)
+    refined: list[Change] = []
+    for change in changes:
+        if change.left and change.right:
+            exact = _diff_runs(change.left, change.right, fold_case=fold_case, semantic=False)
+            refined += _changes_of(change.left, change.right, exact, keep=COPIED_RUN_WORDS)
+        else:
+            refined.append(change)
+    return refined
 
 
 def _squashed(items: Sequence[Token]) -> str:
@@ -119,10 +146,12 @@ def kind_of_link(left: Document, right: Document, lefts: Sequence[int], rights: 
     right_text = " ".join(right.sentence_text(j) for j in rights)
     if canonical(left_text) == canonical(right_text):
         return Kind.SHARED, []
-    changes = token_changes(_sentence_tokens(left, lefts), _sentence_tokens(right, rights))
+    left_tokens, right_tokens = _sentence_tokens(left, lefts), _sentence_tokens(right, rights)
+    changes = token_changes(left_tokens, right_tokens)
     if changes and all(_is_typo_change(c) for c in changes):
         return Kind.TYPO, changes
-    return Kind.PARAPHRASE, changes
+    # A reworded sentence's edits ignore case: "More than 100" copied as "more than 100" is copied.
+    return Kind.PARAPHRASE, token_changes(left_tokens, right_tokens, fold_case=True)
 
 
 def _span(items: Sequence[Token]) -> tuple[int, int]:
