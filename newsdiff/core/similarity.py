@@ -22,6 +22,12 @@ STOPWORDS = frozenset(
 )
 
 
+# Sentences sharing this many word trigrams (a copied run of four words or more) count as reuse ...
+COPIED_TRIGRAMS = 3
+# ... with this score: enough to be linked wherever they stand.
+COPIED_SCORE = 0.6
+
+
 @dataclass(frozen=True)
 class SentenceFeatures:
     """Per-sentence material for the similarity matrices of one document."""
@@ -30,6 +36,7 @@ class SentenceFeatures:
     folded: tuple[str, ...]
     content: tuple[frozenset[str], ...]
     bigrams: tuple[frozenset[tuple[str, str]], ...]
+    trigrams: tuple[frozenset[tuple[str, str, str]], ...]  # those holding at least one content word
     vectors: np.ndarray
 
 
@@ -39,7 +46,10 @@ def sentence_features(sentences: Sequence[str]) -> SentenceFeatures:
     word_lists = [words(s) for s in sentences]
     content = tuple(frozenset(w for w in ws if w not in STOPWORDS) for ws in word_lists)
     bigrams = tuple(frozenset(zip(ws, ws[1:])) for ws in word_lists)
-    return SentenceFeatures(canon, tuple(c.casefold() for c in canon), content, bigrams, embed(canon))
+    trigrams = tuple(
+        frozenset(t for t in zip(ws, ws[1:], ws[2:]) if not STOPWORDS.issuperset(t)) for ws in word_lists
+    )
+    return SentenceFeatures(canon, tuple(c.casefold() for c in canon), content, bigrams, trigrams, embed(canon))
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,7 @@ class Matrices:
     content_right: np.ndarray  # share of the right sentence's content words found in the left one
     bigram_left: np.ndarray  # share of the left sentence's word bigrams found in the right one
     bigram_right: np.ndarray  # share of the right sentence's word bigrams found in the left one
+    shared_trigrams: np.ndarray  # number of word trigrams with content in common (a count)
 
     @property
     def score(self) -> np.ndarray:
@@ -68,7 +79,9 @@ class Matrices:
         overlap = np.maximum.reduce(
             [np.minimum(self.content_left, self.content_right), 0.5 * (self.bigram_left + self.bigram_right), partial]
         )
-        return np.maximum(close, 0.45 * self.cosine + 0.55 * overlap)
+        # Two shared trigrams are a copied run of four words or more: reuse, however much else differs.
+        copied = np.where(self.shared_trigrams >= COPIED_TRIGRAMS, COPIED_SCORE, 0.0)
+        return np.maximum.reduce([close, 0.45 * self.cosine + 0.55 * overlap, copied])
 
 
 def _incidence(sets: Sequence[frozenset], vocabulary: dict) -> sparse.csr_matrix:
@@ -99,11 +112,12 @@ def matrices(left: SentenceFeatures, right: SentenceFeatures) -> Matrices:
     n, m = len(left.canonical), len(right.canonical)
     if n == 0 or m == 0:
         empty = np.zeros((n, m), dtype=np.float32)
-        return Matrices(empty, empty, empty, empty, empty, empty, empty)
+        return Matrices(empty, empty, empty, empty, empty, empty, empty, empty)
     # Starting worker threads costs more than a small matrix takes on one core.
     workers = -1 if n * m > 50_000 else 1
     ratio = process.cdist(left.folded, right.folded, scorer=fuzz.ratio, workers=workers, dtype=np.float32) / 100.0
     cosine = cosine_matrix(left.vectors, right.vectors)
     shared, content_left, content_right = _overlap(left.content, right.content)
     _, bigram_left, bigram_right = _overlap(left.bigrams, right.bigrams)
-    return Matrices(ratio, cosine, shared, content_left, content_right, bigram_left, bigram_right)
+    shared_trigrams, _, _ = _overlap(left.trigrams, right.trigrams)
+    return Matrices(ratio, cosine, shared, content_left, content_right, bigram_left, bigram_right, shared_trigrams)
