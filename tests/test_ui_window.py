@@ -9,7 +9,7 @@ import pytest
 from conftest import FIXTURES, seed
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QHelpEvent
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtWidgets import QPushButton, QToolTip
 
 from newsdiff.core.articles import load_article
 from newsdiff.core.compare import compare
@@ -361,6 +361,7 @@ def test_drop_a_folder(qtbot, window) -> None:
 
 def test_first_run_shows_the_hint_and_opens_the_sample(qtbot, window) -> None:
     assert window.pages.currentWidget() is window.welcome
+    assert not window.welcome.findChild(QPushButton, "welcome_open_last").isVisibleTo(window.welcome)
     sample_button = window.welcome.findChild(object, "welcome_open_sample")
     qtbot.mouseClick(sample_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.session is not None, timeout=WAIT)
@@ -407,6 +408,8 @@ def test_settings_persist(qtbot, tmp_path) -> None:
     assert second.splitter.sizes()[0] == sizes[0]
     assert second.recent_folders()[0] == str(FIXTURES)
     assert str(FIXTURES.name) in second.actions_by_name["open_last"].text()
+    reopen = second.welcome.findChild(QPushButton, "welcome_open_last")
+    assert reopen.isVisibleTo(second.welcome) and FIXTURES.name in reopen.text()
     second.close()
 
 

@@ -57,14 +57,16 @@ class OverviewMark:
 
 def _outline(rects: list[QRectF]) -> QPainterPath:
     """One contour around the line rectangles of a sentence: each line is stretched down to the next so that
-    the lines join (line spacing would leave gaps), then the shapes are merged."""
+    the lines join (line spacing would leave gaps), then the shapes are united."""
     ordered = sorted(rects, key=lambda rect: (rect.top(), rect.left()))
     path = QPainterPath()
     for rect, following in zip(ordered, [*ordered[1:], None]):
         grown = QRectF(rect)
         if following is not None and following.top() > rect.top():
             grown.setBottom(max(rect.bottom(), following.top()))
-        path.addRect(grown.adjusted(-2, -1, 2, 1))
+        piece = QPainterPath()
+        piece.addRect(grown.adjusted(-2, -1, 2, 1))
+        path = path.united(piece)
     return path.simplified()
 
 

@@ -18,8 +18,9 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from newsdiff.core.model import Comparison, Edit, EditOp, Kind, Link, Misspelling, Side
 from newsdiff.ui.theme import Theme
 
-MOVED_BADGE = "\u21c5 moved"
-ALTERED_BADGE = "\u2260 altered"
+MOVED_BADGE = "\u21c5\u00a0moved"  # no-break spaces: a badge never splits over two lines
+ALTERED_BADGE = "\u2260\u00a0altered"
+BADGE_GAP = "\u00a0"  # nor leaves the first word of its sentence
 LINE_HEIGHT_PERCENT = 125
 PARAGRAPH_GAP = 0.6  # space after a paragraph inside a cell, in line heights
 
@@ -322,10 +323,10 @@ class CellBuilder:
                     cell.visible.add(index)
                 if link is not None and link.moved:
                     put(MOVED_BADGE, formats.moved_badge)
-                    put(" ", formats.plain)
+                    put(BADGE_GAP, formats.plain)
                 if link is not None and link.altered:
                     put(ALTERED_BADGE, formats.altered_badge)
-                    put(" ", formats.plain)
+                    put(BADGE_GAP, formats.plain)
                 start = position
                 self._put_sentence(put, cell, side, sentence.start, sentence.end, link, shown)
                 cell.places.append(Place(index, start, position))

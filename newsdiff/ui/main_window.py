@@ -370,7 +370,8 @@ class MainWindow(QMainWindow):
         last = str(self.settings.value("folders/last", "") or "")
         action = self.actions_by_name["open_last"]
         action.setVisible(bool(last))
-        action.setText(f"Reopen &Last Folder ({Path(last).name})" if last else "Reopen &Last Folder")
+        name = Path(last).name.replace("&", "&&")  # a lone & would make a mnemonic
+        action.setText(f"Reopen &Last Folder ({name})" if last else "Reopen &Last Folder")
 
     def _open_last(self) -> None:
         last = str(self.settings.value("folders/last", "") or "")
@@ -381,7 +382,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         folders = self.recent_folders()
         for folder in folders:
-            self.recent_menu.addAction(folder, lambda folder=folder: self.open_folder(folder))
+            self.recent_menu.addAction(folder.replace("&", "&&"), lambda folder=folder: self.open_folder(folder))
         if not folders:
             self.recent_menu.addAction("(none yet)").setEnabled(False)
 

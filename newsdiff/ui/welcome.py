@@ -15,7 +15,8 @@ HINT = (
 
 
 class WelcomePage(QWidget):
-    """A short hint and buttons: Open Folder, Open Files, Open Sample Folder."""
+    """A short hint and buttons: Reopen Last Folder (once there is one), Open Folder, Open Files, Open Sample
+    Folder."""
 
     def __init__(self, actions: dict[str, QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,17 +34,24 @@ class WelcomePage(QWidget):
         hint.setObjectName("welcomeHint")
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setMaximumWidth(620)
+        # a centred label in a box layout is not given its wrapped height: fix both from the width
+        width = min(620, hint.fontMetrics().averageCharWidth() * 90)
+        hint.setFixedSize(width, hint.heightForWidth(width))
         layout.addWidget(hint, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(16)
-        for name, text in (
-            ("open_folder", "Open Folder…"),
-            ("open_files", "Open Files…"),
-            ("open_sample", "Open Sample Folder"),
-        ):
-            button = QPushButton(text, self)
+        for name in ("open_last", "open_folder", "open_files", "open_sample"):
+            action = actions[name]
+            button = QPushButton(self)
             button.setObjectName(f"welcome_{name}")
-            button.setMinimumWidth(220)
-            button.clicked.connect(actions[name].trigger)
+            button.setMinimumWidth(260)
+            button.clicked.connect(action.trigger)
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+            self._follow(button, action)
+            action.changed.connect(lambda button=button, action=action: self._follow(button, action))
         layout.addStretch(2)
+
+    @staticmethod
+    def _follow(button: QPushButton, action: QAction) -> None:
+        """Give the button its action's words (without the mnemonic) and visibility."""
+        button.setText(action.text().replace("&&", "\0").replace("&", "").replace("\0", "&"))
+        button.setVisible(action.isVisible())
