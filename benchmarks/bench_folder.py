@@ -60,6 +60,13 @@ def _peak_megabytes() -> tuple[float, float]:
     return own, child
 
 
+def _cpu_seconds() -> tuple[float, float]:
+    """Processor time used so far by this process and by its finished children: the wall time depends on
+    what else the machine runs, this does not."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
 def _timed_analysis(made: SyntheticFolder, cache_dir: Path) -> tuple[FolderAnalysis, float]:
     started = time.perf_counter()
     articles, skipped = load_folder(made.folder)
@@ -69,13 +76,17 @@ def _timed_analysis(made: SyntheticFolder, cache_dir: Path) -> tuple[FolderAnaly
 
 def test_first_analysis_of_1000_articles(benchmark, generated: SyntheticFolder, cache_dir: Path) -> None:
     benchmark.group = "folder-1000"
+    cpu_before = _cpu_seconds()
     analysis, seconds = benchmark.pedantic(_timed_analysis, args=(generated, cache_dir), rounds=1, iterations=1)
+    cpu_main, cpu_workers = (after - before for after, before in zip(_cpu_seconds(), cpu_before))
     precision, recall = _precision_recall(generated, analysis)
     own, child = _peak_megabytes()
     workers = min(4, len(os.sched_getaffinity(0)))
-    figures.update(first=seconds, precision=precision, recall=recall, own_mb=own, worker_mb=child)
+    figures.update(first=seconds, precision=precision, recall=recall, own_mb=own, worker_mb=child,
+                   cpu_main=cpu_main, cpu_workers=cpu_workers)
     benchmark.extra_info.update(
-        seconds=round(seconds, 1), precision=round(precision, 4), recall=round(recall, 4),
+        seconds=round(seconds, 1), cpu_main=round(cpu_main, 1), cpu_workers=round(cpu_workers, 1),
+        precision=round(precision, 4), recall=round(recall, 4),
         candidate_pairs=analysis.candidate_pairs, clusters=len(analysis.clusters),
         peak_mb_main=round(own), peak_mb_worker=round(child), workers=workers, load_average=os.getloadavg(),
     )
@@ -119,7 +130,9 @@ def test_baseline_all_pairs_comparison_of_100_articles(benchmark, generated: Syn
         f"\nfolder analysis, {ARTICLES} articles: first run {figures['first']:.1f} s, cached run "
         f"{figures['second']:.2f} s ({figures['first'] / figures['second']:.0f}x); precision "
         f"{figures['precision']:.4f}, recall {figures['recall']:.4f}; peak memory {figures['own_mb']:.0f} MB main + "
-        f"{figures['worker_mb']:.0f} MB per worker\nbaseline, engine on all pairs of {SUBSET} articles: "
+        f"{figures['worker_mb']:.0f} MB per worker; processor time {figures['cpu_main']:.1f} s main + "
+        f"{figures['cpu_workers']:.1f} s workers; load average {os.getloadavg()[0]:.1f}\n"
+        f"baseline, engine on all pairs of {SUBSET} articles: "
         f"{seconds:.1f} s (for {ARTICLES} articles: ~{seconds * scale:.0f} s)"
     )
 
