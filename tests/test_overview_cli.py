@@ -14,6 +14,7 @@ import pytest
 
 from conftest import seed
 from newsdiff import cli
+from newsdiff.core.cache import default_cache_dir
 from newsdiff.core.overview_summary import SCHEMA
 
 HOSTILE_NAMES = {
@@ -129,8 +130,9 @@ def test_ctrl_c_stops_worker_processes_cleanly(tmp_path: Path) -> None:
     """Ctrl+C reaches the whole foreground process group: the command and its workers."""
     folder = tmp_path / "folder"
     folder.mkdir()
-    for k in range(12):
-        shutil.copyfile(seed("003"), folder / f"copy{k:02d}.txt")
+    text = seed("003").read_text(encoding="utf-8")
+    for k in range(40):  # three jobs over two workers: one still comparing when the interrupt comes
+        (folder / f"copy{k:02d}.txt").write_text(f"{text}\n\nEdition number {k} of the day.\n", encoding="utf-8")
     script = textwrap.dedent(
         f"""
         import os, signal, sys
@@ -152,3 +154,18 @@ def test_ctrl_c_stops_worker_processes_cleanly(tmp_path: Path) -> None:
     )
     assert done.returncode == 130, done.stderr
     assert "Traceback" not in done.stderr and done.stderr.strip() == "newsdiff: interrupted"
+
+
+def test_the_cache_goes_to_xdg_cache_home_unless_no_cache(capsys, fixtures_dir: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert run(capsys, str(fixtures_dir), "--no-cache")[0] == 0
+    assert not (tmp_path / "xdg").exists()
+    first = run(capsys, str(fixtures_dir), "--json")
+    assert first[0] == 0 and any((tmp_path / "xdg" / "newsdiff").iterdir())
+    second = run(capsys, str(fixtures_dir), "--json")
+    first_doc, second_doc = json.loads(first[1]), json.loads(second[1])
+    for doc in (first_doc, second_doc):
+        del doc["stats"]["seconds"]
+    assert first_doc == second_doc
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")
+    assert default_cache_dir() == Path.home() / ".cache" / "newsdiff"
