@@ -167,6 +167,16 @@ def test_cache_serves_a_second_run_without_recomputing(fixtures_dir: Path, tmp_p
     assert first.clusters == second.clusters and first.pairs == second.pairs
 
 
+def test_results_cached_by_other_code_are_not_used(fixtures_dir: Path, tmp_path: Path, monkeypatch) -> None:
+    analyse_folder(fixtures_dir, cache_dir=tmp_path / "cache")
+    monkeypatch.setattr(folder, "code_version", lambda: "an updated engine")
+    computed = []
+    features = folder.article_features
+    monkeypatch.setattr(folder, "article_features", lambda text: computed.append(text) or features(text))
+    analyse_folder(fixtures_dir, cache_dir=tmp_path / "cache")
+    assert len(computed) == 5
+
+
 def test_a_changed_file_is_analysed_again(tmp_path: Path) -> None:
     folder_path = tmp_path / "folder"
     folder_path.mkdir()

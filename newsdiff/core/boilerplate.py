@@ -28,16 +28,14 @@ _SENTENCE_ENDS = ".!?\u2026"
 
 @dataclass(frozen=True)
 class _Paragraph:
-    words: int
     list_line: bool
     content: frozenset[str]
 
 
 def _paragraph(text: str) -> _Paragraph:
     stripped = text.rstrip().rstrip(_CLOSERS)
-    count = len(words(text))
     punctuated = bool(stripped) and stripped[-1] in _SENTENCE_ENDS
-    return _Paragraph(count, count <= LIST_LINE_WORDS and not punctuated, frozenset(content_words(text)))
+    return _Paragraph(len(words(text)) <= LIST_LINE_WORDS and not punctuated, frozenset(content_words(text)))
 
 
 def _relatedness(lines: Sequence[_Paragraph], vocabulary: set[str]) -> float:
@@ -51,7 +49,7 @@ def _relatedness(lines: Sequence[_Paragraph], vocabulary: set[str]) -> float:
 def _runs(paragraphs: Sequence[_Paragraph]) -> list[tuple[int, int]]:
     """Maximal runs [start, end) of consecutive list lines."""
     runs, start = [], None
-    for index, paragraph in enumerate([*paragraphs, _Paragraph(0, False, frozenset())]):
+    for index, paragraph in enumerate([*paragraphs, _Paragraph(False, frozenset())]):
         if paragraph.list_line and start is None:
             start = index
         elif not paragraph.list_line and start is not None:

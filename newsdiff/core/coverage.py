@@ -29,7 +29,8 @@ from newsdiff.core.similarity import matrices
 # Below this many comparisons, starting workers (a few seconds each to load models) costs more than it saves.
 POOL_MIN_COMPARISONS = 100
 MAX_WORKERS = 4
-# A base's comparisons go to one worker in chunks of this many, so that it segments the base once a chunk.
+# A base's comparisons go to the workers in chunks of this many: few messages, yet a large story is
+# shared evenly between the workers.
 CHUNK = 16
 
 

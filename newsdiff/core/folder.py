@@ -16,11 +16,13 @@ Steps, each measured on the seed articles, METER's wire-and-newspaper copies and
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from contextlib import closing
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -42,11 +44,29 @@ SAME_STORY = 0.065
 # LSH bands of two rows over 256 permutations: a pair sharing 14% of its rare words (the least of a real
 # rewrite) becomes a candidate with probability 0.91, one sharing 4% (unrelated stories) with 0.18.
 LSH_BANDS, LSH_ROWS = 128, 2
-# Bumped whenever what is cached (features, or coverage by the engine) would come out differently.
-ANALYSIS_VERSION = "1"
+# The modules whose code decides what is cached (features; coverage by the engine's alignment): cached
+# results are used only while their source is unchanged, so an updated engine never meets stale results.
+CACHED_BY = (
+    "newsdiff.core.folder_features", "newsdiff.core.boilerplate", "newsdiff.core.fingerprint",
+    "newsdiff.core.coverage", "newsdiff.core.compare", "newsdiff.core.align", "newsdiff.core.similarity",
+    "newsdiff.core.segment", "newsdiff.core.normalize", "newsdiff.core.embed",
+)
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of the source of the CACHED_BY modules (their names alone where the source is not at hand)."""
+    digest = hashlib.sha256()
+    for name in CACHED_BY:
+        origin = importlib.util.find_spec(name).origin
+        try:
+            digest.update(Path(origin).read_bytes())
+        except (OSError, TypeError):
+            digest.update(name.encode())
+    return digest.hexdigest()[:16]
 
 
 class AnalysisCancelled(Exception):
@@ -287,7 +307,7 @@ def analyse_articles(
     started = time.perf_counter()
     tracker = _Tracker(2 * len(articles), progress, cancelled)
     tracker.check()
-    cache = AnalysisCache(cache_dir, ANALYSIS_VERSION)
+    cache = AnalysisCache(cache_dir, code_version())
     try:
         # Cached results depend on the text alone, whatever file and encoding it came from.
         hashes = [hashlib.sha256(a.text.encode("utf-8", "surrogatepass")).hexdigest() for a in articles]
