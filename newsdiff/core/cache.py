@@ -59,11 +59,6 @@ class AnalysisCache:
         except (OSError, sqlite3.Error):
             self._db = None
 
-    @property
-    def enabled(self) -> bool:
-        """Whether values are read and stored."""
-        return self._db is not None
-
     def get_bytes(self, kind: str, key: str) -> bytes | None:
         """The stored bytes for (kind, key) by this version, or None."""
         if self._db is None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
 import re
-from pathlib import Path
 from typing import Any
 
 from newsdiff.core.folder import FolderAnalysis
@@ -72,13 +72,19 @@ def _count(number: int, one: str, many: str | None = None) -> str:
     return f"{number} {one if number == 1 else many or one + 's'}"
 
 
-def _name(path: str) -> str:
-    return quoted_name(Path(path).name or path)
+def _names(analysis: FolderAnalysis) -> dict[str, str]:
+    """Each path of the analysis as shown: relative to the folder holding them all, quoted for a shell."""
+    paths = [a.article.path for a in analysis.articles] + [e.path for e in analysis.skipped]
+    try:
+        root = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in paths])
+    except ValueError:
+        root = ""
+    return {p: quoted_name(os.path.relpath(os.path.abspath(p), root) if root else p) for p in paths}
 
 
-def _rows(analysis: FolderAnalysis, members: tuple[int, ...], base: int | None) -> list[str]:
-    names = {m: _name(analysis.articles[m].article.path) for m in members}
-    width = max(display_width(n) for n in names.values())
+def _rows(analysis: FolderAnalysis, names: dict[str, str], members: tuple[int, ...], base: int | None) -> list[str]:
+    shown = {m: names[analysis.articles[m].article.path] for m in members}
+    width = max(display_width(n) for n in shown.values())
     lines = [f"  {'':4} {pad('file', width)}  {'words':>6}  {'carries':>7}  title"]
     order = ([base] if base is not None else []) + [m for m in members if m != base]
     for m in order:
@@ -86,7 +92,7 @@ def _rows(analysis: FolderAnalysis, members: tuple[int, ...], base: int | None) 
         mark = "base" if m == base else ""
         share = "" if base is None or m == base else f"{round(100 * item.carries)}%"
         title = fit(printable(item.article.title), TITLE_WIDTH)
-        lines.append(f"  {mark:4} {pad(names[m], width)}  {item.words:>6}  {share:>7}  {title}")
+        lines.append(f"  {mark:4} {pad(shown[m], width)}  {item.words:>6}  {share:>7}  {title}")
     return lines
 
 
@@ -94,20 +100,21 @@ def overview_table(analysis: FolderAnalysis) -> str:
     """The stories with their copies (base first, marked; words; share of the base carried), single articles,
     then the skipped files with their reasons."""
     lines: list[str] = []
+    names = _names(analysis)
     stories = [c for c in analysis.clusters if len(c.articles) > 1]
     singles = tuple(c.articles[0] for c in analysis.clusters if len(c.articles) == 1)
     for number, cluster in enumerate(stories, 1):
-        base_name = _name(analysis.articles[cluster.base].article.path)
+        base_name = names[analysis.articles[cluster.base].article.path]
         lines.append(f"Story {number}: {len(cluster.articles)} copies, suggested base {base_name}")
-        lines.extend(_rows(analysis, cluster.articles, cluster.base))
+        lines.extend(_rows(analysis, names, cluster.articles, cluster.base))
         lines.append("")
     if singles:
         lines.append(f"Articles with no other copy: {len(singles)}")
-        lines.extend(_rows(analysis, singles, None))
+        lines.extend(_rows(analysis, names, singles, None))
         lines.append("")
     if analysis.skipped:
         lines.append(f"Skipped files: {len(analysis.skipped)}")
-        lines.extend(f"  {_name(e.path)}: {printable(e.reason)}" for e in analysis.skipped)
+        lines.extend(f"  {names[e.path]}: {printable(e.reason)}" for e in analysis.skipped)
         lines.append("")
     counts = (
         _count(len(analysis.articles), "article"),
