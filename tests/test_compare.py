@@ -257,3 +257,18 @@ def test_mistyped_ordinal_is_a_typo_and_mistyped_compound_is_a_misspelling() -> 
     (link,) = comparison.links
     assert link.kind is Kind.TYPO
     assert {m.word: m.suggestion for m in comparison.misspellings}.get("deliveered") == "delivered"
+
+
+def test_a_clause_copied_into_a_longer_sentence_is_linked_with_the_additions_inserted() -> None:
+    left = Article.from_text("More than 100 film posters spanning his illustrious career will go under the hammer.")
+    right = Article.from_text(
+        "His daughter saw more than 100 film posters spanning her father's illustrious career, which will go "
+        "under the hammer at Christie's in London."
+    )
+    comparison = compare(left, right)
+    (link,) = comparison.links
+    assert link.kind is Kind.PARAPHRASE
+    inserted = [comparison.right.text[e.start : e.end] for e in link.edits if e.op is EditOp.INSERT]
+    assert "at Christie's in London" in inserted
+    copied = comparison.right.text
+    assert not any(e.start <= copied.index("film posters") < e.end for e in link.edits)

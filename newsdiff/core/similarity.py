@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from newsdiff.core.embed import cosine_matrix, embed
-from newsdiff.core.normalize import canonical, words
+from newsdiff.core.normalize import WORD, canonical, typographic, words
 
 # Words that carry no content: their overlap says nothing about reuse.
 STOPWORDS = frozenset(
@@ -36,8 +36,19 @@ class SentenceFeatures:
     folded: tuple[str, ...]
     content: tuple[frozenset[str], ...]
     bigrams: tuple[frozenset[tuple[str, str]], ...]
-    trigrams: tuple[frozenset[tuple[str, str, str]], ...]  # those holding at least one content word
+    trigrams: tuple[frozenset[tuple[str, str, str]], ...]  # those holding a lower-case content word
     vectors: np.ndarray
+
+
+def _telling_trigrams(sentence: str) -> frozenset[tuple[str, str, str]]:
+    """Case-folded word trigrams holding a lower-case content word: a run of names ("US President Donald
+    Trump") recurs across a whole story and says nothing about reuse."""
+    cased = WORD.findall(typographic(sentence))
+    folded = [w.casefold() for w in cased]
+    telling = [w == f and f not in STOPWORDS and not w.isdigit() for w, f in zip(cased, folded)]
+    return frozenset(
+        tuple(folded[k : k + 3]) for k in range(len(folded) - 2) if any(telling[k : k + 3])
+    )
 
 
 def sentence_features(sentences: Sequence[str]) -> SentenceFeatures:
@@ -46,9 +57,7 @@ def sentence_features(sentences: Sequence[str]) -> SentenceFeatures:
     word_lists = [words(s) for s in sentences]
     content = tuple(frozenset(w for w in ws if w not in STOPWORDS) for ws in word_lists)
     bigrams = tuple(frozenset(zip(ws, ws[1:])) for ws in word_lists)
-    trigrams = tuple(
-        frozenset(t for t in zip(ws, ws[1:], ws[2:]) if not STOPWORDS.issuperset(t)) for ws in word_lists
-    )
+    trigrams = tuple(_telling_trigrams(s) for s in sentences)
     return SentenceFeatures(canon, tuple(c.casefold() for c in canon), content, bigrams, trigrams, embed(canon))
 
 
