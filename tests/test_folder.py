@@ -11,7 +11,7 @@ import pytest
 from conftest import seed
 from newsdiff.core import boilerplate, coverage, folder
 from newsdiff.core.articles import Article, load_article
-from newsdiff.core.folder import AnalysisCancelled, FolderAnalysis, analyse_articles, analyse_folder
+from newsdiff.core.folder import AnalysisCancelled, FolderAnalysis, analyse_articles, analyse_folder, with_base
 from newsdiff.core.compare import compare
 from newsdiff.core.model import Kind, Side, Span
 from newsdiff.core.normalize import typographic
@@ -76,6 +76,21 @@ def test_coverage_counts_other_copies_carrying_each_base_sentence(sample: Folder
     assert any(s.boilerplate for s in cluster.coverage)
     assert base.carries == 1.0
     assert all(0.0 < a.carries < 1.0 for i, a in enumerate(sample.articles) if i != cluster.base)
+
+
+def test_the_editor_can_choose_another_base(sample: FolderAnalysis) -> None:
+    chosen = _index(sample, "002")
+    changed = with_base(sample, 0, chosen)
+    cluster = changed.clusters[0]
+    assert cluster.base == chosen and cluster.articles == sample.clusters[0].articles
+    text = changed.articles[chosen].article.text
+    assert cluster.coverage and all(0 <= s.start < s.end <= len(text) for s in cluster.coverage)
+    assert changed.articles[chosen].carries == 1.0
+    assert all(0.0 <= a.carries <= 1.0 for a in changed.articles)
+    # 003 is the wire story 002 shortened: it carries all of 002's story.
+    assert changed.articles[_index(sample, "003")].carries >= 0.9
+    with pytest.raises(ValueError):
+        with_base(sample, 0, 99)
 
 
 def test_pairs_are_scored_candidates_with_similarity_in_unit_range(sample: FolderAnalysis) -> None:

@@ -21,7 +21,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -287,6 +287,26 @@ def _carries(sentences: Sequence[Span], story: Sequence[bool], text: str, carrie
     return sum(weights[i] for i in carried if i < len(weights)) / total if total else 0.0
 
 
+def _text_hash(article: Article) -> str:
+    # Cached results depend on the text alone, whatever file and encoding it came from.
+    return hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _cluster(
+    base: int, others: Sequence[int], found: _BaseCoverage, text: str, spans: Sequence[Span]
+) -> tuple[Cluster, dict[int, float]]:
+    """The cluster with its base's coverage, and the share of the base each of its copies carries.
+
+    `text` and `spans` are the base's text and furniture.
+    """
+    sentences = found.sentences or ()
+    story = [not _inside(s, spans) for s in sentences]
+    copies = [sum(1 for o in others if i in found.carried[o]) for i in range(len(sentences))]
+    coverage = tuple(SentenceCoverage(s.start, s.end, n, not keep) for s, n, keep in zip(sentences, copies, story))
+    carries = {base: 1.0} | {o: _carries(sentences, story, text, found.carried[o]) for o in others}
+    return Cluster(tuple(sorted((base, *others))), base, coverage), carries
+
+
 def analyse_articles(
     articles: Sequence[Article],
     skipped: Sequence[ArticleError] = (),
@@ -309,8 +329,7 @@ def analyse_articles(
     tracker.check()
     cache = AnalysisCache(cache_dir, code_version())
     try:
-        # Cached results depend on the text alone, whatever file and encoding it came from.
-        hashes = [hashlib.sha256(a.text.encode("utf-8", "surrogatepass")).hexdigest() for a in articles]
+        hashes = [_text_hash(a) for a in articles]
         features = _features(articles, hashes, cache, tracker)
         candidates = _candidates(features)
 
@@ -340,17 +359,10 @@ def analyse_articles(
     cluster_number = [0] * len(articles)
     clusters = []
     for number, ((base, others), found) in enumerate(zip(groups, covered)):
-        sentences = found.sentences or ()
-        story = [not _inside(s, spans[base]) for s in sentences]
-        copies = [sum(1 for o in others if i in found.carried[o]) for i in range(len(sentences))]
-        coverage = tuple(
-            SentenceCoverage(s.start, s.end, n, not keep) for s, n, keep in zip(sentences, copies, story)
-        )
-        for member in (base, *others):
-            cluster_number[member] = number
-        for other in others:
-            carries[other] = _carries(sentences, story, articles[base].text, found.carried[other])
-        clusters.append(Cluster(tuple(sorted((base, *others))), base, coverage))
+        cluster, shares = _cluster(base, others, found, articles[base].text, spans[base])
+        clusters.append(cluster)
+        for member, share in shares.items():
+            cluster_number[member], carries[member] = number, share
 
     return FolderAnalysis(
         articles=tuple(
@@ -376,4 +388,37 @@ def analyse_folder(
     articles, errors = load_folder(folder)
     return analyse_articles(
         articles, errors, progress=progress, cancelled=cancelled, cache_dir=cache_dir, workers=workers
+    )
+
+
+def with_base(
+    analysis: FolderAnalysis,
+    cluster: int,
+    base: int,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    cache_dir: Path | None = None,
+    workers: int | None = None,
+) -> FolderAnalysis:
+    """The analysis with article `base` as the base of cluster `cluster` (the editor's choice over the
+    suggestion): that cluster's coverage, and the share of the base each of its copies carries, computed
+    again. Keywords as for analyse_articles; raises ValueError if `base` is not in the cluster."""
+    members = analysis.clusters[cluster].articles
+    if base not in members:
+        raise ValueError(f"article {base} is not in cluster {cluster}")
+    others = [m for m in members if m != base]
+    articles = [a.article for a in analysis.articles]
+    tracker = _Tracker(len(members), progress, cancelled)
+    cache = AnalysisCache(cache_dir, code_version())
+    try:
+        hashes = [_text_hash(a) for a in articles]
+        (found,) = _coverage(articles, hashes, [(base, others)], cache, tracker, workers)
+    finally:
+        cache.close()
+    chosen, shares = _cluster(base, others, found, articles[base].text, analysis.articles[base].boilerplate)
+    return replace(
+        analysis,
+        articles=tuple(replace(a, carries=shares.get(i, a.carries)) for i, a in enumerate(analysis.articles)),
+        clusters=tuple(chosen if number == cluster else c for number, c in enumerate(analysis.clusters)),
     )
