@@ -84,7 +84,7 @@ def synthetic_source(rng: random.Random, sentences: int = 12000) -> SentenceSour
     names = [w.capitalize() for w in vocabulary[:1500]]
     common = vocabulary[1500:]
     synonyms = {w: rng.choice(common) for w in common}
-    weights = [1.0 / (rank + 1) for rank in range(len(common))]
+    zipf = list(itertools.accumulate(1.0 / (rank + 1) for rank in range(len(common))))
 
     def sentence() -> list[str]:
         out: list[str] = []
@@ -97,7 +97,7 @@ def synthetic_source(rng: random.Random, sentences: int = 12000) -> SentenceSour
             elif roll < 0.48:
                 out.append(str(rng.randint(2, 2000)))
             else:
-                out.append(rng.choices(common, weights)[0])
+                out.append(rng.choices(common, cum_weights=zipf)[0])
         return out
 
     def render(tokens: list[str]) -> str:
@@ -321,8 +321,10 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--synthetic", action="store_true", help="made-up vocabulary even when MRPC is present")
     args = parser.parse_args()
-    made = generate_folder(args.out, args.articles, seed=args.seed)
+    source = synthetic_source(random.Random(args.seed)) if args.synthetic else None
+    made = generate_folder(args.out, args.articles, seed=args.seed, source=source)
     truth = args.out.with_name(args.out.name + ".truth.json")
     truth.write_text(json.dumps(made.stories, indent=1), encoding="utf-8")
     print(f"{len(made.stories)} articles in {args.out}; truth in {truth}")
