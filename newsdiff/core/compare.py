@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from newsdiff.core.align import align, display_rows, moved_groups
+from newsdiff.core.align import Group, align, display_rows, moved_groups
 from newsdiff.core.altered import is_altered
 from newsdiff.core.articles import Article
 from newsdiff.core.classify import character_edits, kind_of_link, word_edits
@@ -34,6 +34,11 @@ def prepare(article: Article) -> Prepared:
     return Prepared(document, sentences, sentence_features(sentences), frozenset(document_words(document)))
 
 
+def link_groups(left: Prepared, right: Prepared) -> list[Group]:
+    """The sentences of two prepared articles linked to each other, before they are classified."""
+    return align(matrices(left.features, right.features), left.features, right.features)
+
+
 def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -> Comparison:
     """How `right` relates to `left`: links, unique sentences, misspellings and display rows.
 
@@ -43,7 +48,7 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
     lp, rp = prepare(left), prepare(right)
     left_doc, right_doc = lp.document, rp.document
     left_sentences, right_sentences = lp.sentences, rp.sentences
-    groups = align(matrices(lp.features, rp.features), lp.features, rp.features)
+    groups = link_groups(lp, rp)
     moved = moved_groups(groups)
 
     classified = [kind_of_link(left_doc, right_doc, g.left, g.right) for g in groups]

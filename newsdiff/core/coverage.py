@@ -20,11 +20,9 @@ import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from newsdiff.core.align import align
 from newsdiff.core.articles import Article
-from newsdiff.core.compare import prepare
+from newsdiff.core.compare import link_groups, prepare
 from newsdiff.core.model import Span
-from newsdiff.core.similarity import matrices
 
 # Below this many comparisons, starting workers (a few seconds each to load models) costs more than it saves.
 POOL_MIN_COMPARISONS = 100
@@ -58,7 +56,7 @@ class JobResult:
 def carried(base: Article, other: Article) -> frozenset[int]:
     """The indices of the sentences of `base` that `other` carries: those `compare(base, other)` links."""
     left, right = prepare(base), prepare(other)
-    groups = align(matrices(left.features, right.features), left.features, right.features)
+    groups = link_groups(left, right)
     return frozenset(i for group in groups for i in group.left)
 
 
