@@ -147,11 +147,12 @@ def kind_of_link(left: Document, right: Document, lefts: Sequence[int], rights: 
     if canonical(left_text) == canonical(right_text):
         return Kind.SHARED, []
     left_tokens, right_tokens = _sentence_tokens(left, lefts), _sentence_tokens(right, rights)
-    changes = token_changes(left_tokens, right_tokens)
-    if changes and all(_is_typo_change(c) for c in changes):
-        return Kind.TYPO, changes
     # A reworded sentence's edits ignore case: "More than 100" copied as "more than 100" is copied.
-    return Kind.PARAPHRASE, token_changes(left_tokens, right_tokens, fold_case=True)
+    folded = token_changes(left_tokens, right_tokens, fold_case=True)
+    if all(_is_typo_change(c) for c in folded):
+        # Only slips (or case alone): the case-sensitive diff shows every changed character.
+        return Kind.TYPO, token_changes(left_tokens, right_tokens)
+    return Kind.PARAPHRASE, folded
 
 
 def _span(items: Sequence[Token]) -> tuple[int, int]:

@@ -175,6 +175,8 @@ class _Sentence:
     claim_vector: np.ndarray  # the claim's embedding
 
 
+# A folder compares its base with every copy: the base's sentences are featurised once, not once per copy.
+@lru_cache(maxsize=1024)
 def _sentence(text: str) -> _Sentence:
     plain = typographic(text).replace("``", '"').replace("''", '"')
     matches = list(WORD.finditer(plain))

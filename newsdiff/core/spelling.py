@@ -90,6 +90,7 @@ def is_candidate(word: str) -> bool:
     return len(word) >= 3 and word.isalpha() and word.islower()
 
 
+@lru_cache(maxsize=65536)
 def check_word(word: str) -> tuple[bool, str | None]:
     """Whether a lower-case word looks misspelt, and the closest dictionary word if there is one.
 
@@ -115,16 +116,13 @@ def misspellings(doc: Document, side: Side, spared: Iterable[str] = ()) -> list[
     """Likely typos of a document; words in `spared` (seen in other copies) are taken as spelt on purpose."""
     spared = set(spared)
     found: list[Misspelling] = []
-    verdicts: dict[str, tuple[bool, str | None]] = {}
     text = typographic(doc.text)
     for sentence in doc.sentences:
         for match in WORD.finditer(text, sentence.start, sentence.end):
             word = match.group()
             if not is_candidate(word) or word in spared:
                 continue
-            if word not in verdicts:
-                verdicts[word] = check_word(word)
-            wrong, suggestion = verdicts[word]
+            wrong, suggestion = check_word(word)
             if wrong:
                 found.append(Misspelling(side, match.start(), match.end(), doc.text[match.start() : match.end()], suggestion))
     return found
