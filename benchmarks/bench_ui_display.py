@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QWidget  # noqa: E402
 
 from newsdiff.core.articles import load_article  # noqa: E402
 from newsdiff.ui.main_window import MainWindow, _compare_pair  # noqa: E402
+from newsdiff.ui.session import Session  # noqa: E402
 
 
 def _seed(prefix: str):
@@ -48,8 +49,8 @@ def window(qapp, tmp_path_factory):
 @pytest.mark.parametrize("name", PAIRS)
 def test_viewer_shows_a_ready_comparison(benchmark, window, name: str) -> None:
     """Switching from another pair to this one: cells built, rows laid out, the viewport painted."""
-    compared = _compare_pair(*PAIRS[name](), frozenset())
-    other = _compare_pair(_seed("001"), _seed("004"), frozenset())
+    compared = _compare_pair(Session(list(PAIRS[name]())), 0, 1)
+    other = _compare_pair(Session([_seed("001"), _seed("004")]), 0, 1)
     benchmark.group = f"display {name}"
 
     def show() -> None:

@@ -60,3 +60,4 @@ def test_a_position_in_a_row_continues_from_there() -> None:
     position = navigation.position_in_row(DIFFERENCES, 2)
     assert navigation.step(DIFFERENCES, position, True).index == 2
     assert navigation.step(DIFFERENCES, position, False).index == 1
+

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from newsdiff.core.articles import load_article
 from newsdiff.core.compare import compare
 from newsdiff.core.model import KINDS, Kind, Side
 from newsdiff.ui import main_window as main_window_module
+from newsdiff.ui import workers
 from newsdiff.ui.main_window import MainWindow
 from newsdiff.ui.session import FolderWords
 
@@ -371,22 +373,25 @@ def test_first_run_shows_the_hint_and_opens_the_sample(qtbot, window) -> None:
 
 def test_loading_and_comparing_run_off_the_gui_thread(qtbot, window, monkeypatch) -> None:
     threads = {}
-    real_read, real_compare = main_window_module._read_folder, main_window_module.compare
+    real_read, real_compare = main_window_module._read_folder, main_window_module.compare_in_process
 
     def read(folder, progress):
         threads["read"] = threading.current_thread()
         return real_read(folder, progress)
 
-    def comparing(left, right, **options):
+    def comparing(left, right, known):
         threads["compare"] = threading.current_thread()
-        return real_compare(left, right, **options)
+        compared = real_compare(left, right, known)
+        threads["pids"] = {process.pid for process in workers._comparison_pool()._processes.values()}
+        return compared
 
     monkeypatch.setattr(main_window_module, "_read_folder", read)
-    monkeypatch.setattr(main_window_module, "compare", comparing)
+    monkeypatch.setattr(main_window_module, "compare_in_process", comparing)
     open_folder(qtbot, window)
     qtbot.waitUntil(lambda: window.comparison is not None, timeout=WAIT)
     assert threads["read"] is not threading.main_thread()
     assert threads["compare"] is not threading.main_thread()
+    assert threads["pids"] and os.getpid() not in threads["pids"]  # the engine runs in its own process
 
 
 def test_settings_persist(qtbot, tmp_path) -> None:

@@ -169,7 +169,7 @@ class ArticleList(QTableView):
         metrics = self.fontMetrics()
         self.setColumnWidth(ROLE, metrics.horizontalAdvance("copy") + 16)
         self.setColumnWidth(WORDS, metrics.horizontalAdvance("00,000") + 16)
-        self.setColumnWidth(FILE, min(metrics.horizontalAdvance("0" * 12), max(90, self.sizeHintForColumn(FILE))))
+        self.setColumnWidth(FILE, metrics.horizontalAdvance("0" * 12))  # not measured: a folder may hold thousands
         self.setColumnWidth(SIMILARITY, self.horizontalHeader().sectionSizeHint(SIMILARITY))
 
     def set_roles(self, base: int | None, other: int | None) -> None:

@@ -1,7 +1,8 @@
 """What the viewer holds about the open folder (or files): the articles, the files that failed, and the words
-each copy spells, which spare a pair's words from misspelling marks when a third copy spells them the same way.
+each copy spells, which spare a pair's words from misspelling marks when a third copy spells them the same way;
+and the comparison as the comparison process runs it.
 
-Pure Python: the window runs it, but nothing here needs Qt.
+Pure Python, never Qt: the comparison process imports this module and nothing of the window.
 """
 
 from __future__ import annotations
@@ -10,8 +11,30 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsdiff.core.articles import Article, ArticleError
-from newsdiff.core.model import Comparison, Side
+from newsdiff.core.compare import compare
+from newsdiff.core.model import Comparison, Difference, Side
 from newsdiff.core.normalize import words
+
+
+@dataclass(frozen=True)
+class Compared:
+    """A comparison with its differences, both worked out away from the GUI (on long articles listing the
+    differences takes tens of milliseconds, which the window should not spend)."""
+
+    comparison: Comparison
+    differences: list[Difference]
+
+
+def compared(left: Article, right: Article, known: frozenset[str]) -> Compared:
+    """Compare `left` with `right` and list the differences (run in the comparison process)."""
+    comparison = compare(left, right, known_words=known)
+    return Compared(comparison, comparison.differences())
+
+
+def warmed_up() -> bool:
+    """Load the engine's models by comparing two tiny texts (run in the comparison process at start)."""
+    compare(Article.from_text("The models load once."), Article.from_text("The models are loaded once."))
+    return True
 
 
 class FolderWords:
@@ -20,11 +43,13 @@ class FolderWords:
     def __init__(self, articles: list[Article]) -> None:
         self._words = [frozenset(words(article.text)) for article in articles]
         self._counts = Counter(word for own in self._words for word in own)
+        self._every_word = frozenset(self._counts)
 
     def known_for(self, left: int, right: int) -> frozenset[str]:
         """The words of every article other than `left` and `right` (indices): spelt on purpose, not typos."""
         a, b = self._words[left], self._words[right]
-        return frozenset(word for word, count in self._counts.items() if count > (word in a) + (word in b))
+        only_theirs = {word for word in a | b if self._counts[word] <= (word in a) + (word in b)}
+        return self._every_word - only_theirs
 
 
 @dataclass
@@ -39,13 +64,11 @@ class Session:
     def __post_init__(self) -> None:
         if self.words is None:
             self.words = FolderWords(self.articles)
+        self._index = {article.path: index for index, article in enumerate(self.articles)}
 
     def index_of(self, path: str) -> int | None:
         """The index of the article loaded from `path`, if any."""
-        for index, article in enumerate(self.articles):
-            if article.path == path:
-                return index
-        return None
+        return self._index.get(path)
 
 
 def similarity(comparison: Comparison) -> float:
