@@ -495,3 +495,27 @@ def test_kind_toggles_are_in_the_legend(window, kind) -> None:
     assert kind in window.hidden and not window.actions_by_name[f"toggle_{kind.value}"].isChecked()
     window.actions_by_name[f"toggle_{kind.value}"].trigger()
     assert kind not in window.hidden and box.isChecked()
+
+
+def test_a_folder_of_one_article_says_what_is_missing(qtbot, window, tmp_path) -> None:
+    folder = tmp_path / "alone"
+    folder.mkdir()
+    (folder / seed("003").name).write_bytes(seed("003").read_bytes())
+    open_folder(qtbot, window, folder)
+    assert window.comparison is None
+    assert "two copies" in window.view._placeholder
+    press(qtbot, window, Qt.Key.Key_Down, ALT)  # nothing to walk: no error
+    assert window.current_difference() is None
+
+
+def test_ctrl_c_copies_the_current_difference(qtbot, pair) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window = pair
+    press(qtbot, window, Qt.Key.Key_Down, ALT)
+    difference = window.current_difference()
+    press(qtbot, window, Qt.Key.Key_C, CTRL)
+    copied = QApplication.clipboard().text()
+    side = Side.LEFT if difference.left else Side.RIGHT
+    first = window.comparison.document(side).sentence_text(difference.sentences(side)[0])
+    assert " ".join(first.split()) in copied
