@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+import newsdiff
 from newsdiff import __version__
 from newsdiff.ui.main_window import MainWindow
 
 ORGANIZATION = "newsdiff"
 APPLICATION = "newsdiff"
+ICONS = Path(newsdiff.__file__).resolve().parent / "resources" / "icons"
 
 
 def application() -> QApplication:
@@ -20,7 +24,16 @@ def application() -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("newsdiff")
+    app.setWindowIcon(window_icon())
     return app
+
+
+def window_icon() -> QIcon:
+    """The application icon, every rendered size of it (window managers pick the one they need)."""
+    icon = QIcon()
+    for png in sorted(ICONS.glob("newsdiff-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def run_gui(paths: list[str]) -> int:
