@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import configparser
+import json
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -76,3 +77,13 @@ def test_packaging_files_pass_their_validators(tool, arguments, file):
     result = subprocess.run([tool, *arguments, str(PACKAGING / file)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "hint:" not in result.stdout and "warning" not in result.stdout.lower()
+
+
+def test_package_resources_are_found_through_importlib():
+    resources = files("newsdiff") / "resources"
+    samples = [entry.name for entry in (resources / "sample").iterdir() if entry.name.endswith(".txt")]
+    assert len(samples) == 5
+    assert "{{" in (resources / "report.html.j2").read_text(encoding="utf-8")
+    assert (resources / "report.css").is_file()
+    assert json.loads((resources / "altered_model.json").read_text(encoding="utf-8"))
+
