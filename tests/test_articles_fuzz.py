@@ -148,3 +148,10 @@ def test_text_in_a_legacy_encoding_reads_back(
     path.write_bytes(text.encode(encoding))
     article = load_article(path)
     assert article.text == text
+
+
+def test_short_polish_text_in_windows_1250_reads_back(tmp_path: Path) -> None:
+    text = "Prezydent w czwartek nowe środki dla gospodarki żółć."
+    path = tmp_path / "polish.txt"
+    path.write_bytes(text.encode("cp1250"))
+    assert load_article(path).text == text

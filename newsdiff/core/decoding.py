@@ -254,8 +254,19 @@ def _oddity(text: str) -> float:
         elif category != "Zs":
             score += 2 * (before.isalpha() and after.isalpha() and char not in _IN_WORD)
             score += char not in _COMMON
+            # a sign such as ° or © glued to the start of a word ("°rodki"): a letter misread as a symbol
+            score += category in ("So", "Sm", "Sk") and after.isalpha() and not before.isalnum()
     best_fit = max(sum(n for letter, n in latin_letters.items() if letter in alphabet) for alphabet in LATIN_ALPHABETS)
-    return score + latin_letters.total() - best_fit
+    return score + latin_letters.total() - best_fit + _foreign_letters(text)
+
+
+def _foreign_letters(text: str) -> float:
+    """Half a point for each letter of another script in a text written almost wholly in ASCII letters: a
+    few Cyrillic or Greek letters among Latin words are Latin letters read in the wrong encoding."""
+    letters = [ch for ch in text if ch.isalpha()]
+    foreign = [ch for ch in letters if not ch.isascii() and _script(ch) != "LATIN"]
+    ascii_share = sum(ch.isascii() for ch in letters) / (len(letters) or 1)
+    return 0.5 * len(foreign) if ascii_share >= 0.9 else 0.0
 
 
 def encoding_label(encoding: str) -> str:
