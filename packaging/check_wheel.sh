@@ -20,6 +20,7 @@ newsdiff="$work/venv/bin/newsdiff"
 "$newsdiff" --version
 sample=$("$work/venv/bin/python" -c 'from importlib.resources import files; print(files("newsdiff") / "resources" / "sample")')
 case "$sample" in "$work"/venv/*) ;; *) echo "sample folder not from the installed wheel: $sample" >&2; exit 1 ;; esac
+test -s "$sample/../guide/guide.md" && test -s "$sample/../guide/screenshot.png"  # Help > User Guide
 set -- "$sample"/*.txt
 "$newsdiff" compare "$1" "$4" > "$work/compare.txt"
 head -n 5 "$work/compare.txt"

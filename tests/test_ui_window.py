@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, seed
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QHelpEvent
+from PySide6.QtGui import QDropEvent, QHelpEvent, QPixmap, QTextDocument
 from PySide6.QtWidgets import QPushButton, QToolTip
 
 from newsdiff.core.articles import load_article
@@ -430,6 +430,20 @@ def test_every_shortcut_is_an_action_of_the_window(window) -> None:
 def test_shortcut_sheet_opens_with_f1(qtbot, window) -> None:
     qtbot.keyClick(window, Qt.Key.Key_F1)
     assert window._sheet is not None and window._sheet.isVisible()
+
+
+def test_help_shows_the_user_guide_with_its_picture(qtbot, window) -> None:
+    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
+    guide_action = window.actions_by_name["user_guide"]
+    assert guide_action in help_menu.actions()
+    guide_action.trigger()
+    guide = window._guide
+    assert guide is not None and guide.isVisible()
+    document = guide.browser.document()
+    assert "What the colours say" in document.toPlainText()
+    assert "| kind |" not in document.toPlainText()  # the Markdown is rendered, tables included
+    image = document.resource(QTextDocument.ResourceType.ImageResource, QUrl("screenshot.png"))
+    assert isinstance(image, QPixmap) and image.width() > 0
 
 
 def test_export_asks_before_replacing(qtbot, pair, tmp_path, monkeypatch) -> None:

@@ -43,6 +43,7 @@ from newsdiff.ui.overview import OverviewStrip
 from newsdiff.ui.pair_header import PairHeader
 from newsdiff.ui.problems import ProblemsPanel
 from newsdiff.ui.session import Compared, Session, similarity
+from newsdiff.ui.guide_window import GuideWindow
 from newsdiff.ui.shortcut_sheet import ShortcutSheet
 from newsdiff.ui.shortcuts import BY_NAME, key_sequences
 from newsdiff.ui.theme import theme_for
@@ -84,10 +85,11 @@ MENUS: dict[str, tuple[str, ...]] = {
         "toggle_shared", "toggle_typo", "toggle_paraphrase", "toggle_unique", "altered_only", "-",
         "zoom_in", "zoom_out", "zoom_reset",
     ),
-    "&Help": ("shortcut_sheet", "open_sample", "-", "about"),
+    "&Help": ("user_guide", "shortcut_sheet", "open_sample", "-", "about"),
 }  # fmt: skip
 TOOLBAR = ("open_folder", "open_files", "-", "previous_difference", "next_difference", "-", "swap_sides", "export_pair")
 UNBOUND_ACTIONS = {  # actions without a key: name -> menu text
+    "user_guide": "&User Guide",
     "open_sample": "Open &Sample Folder",
     "open_last": "Reopen &Last Folder",
     "about": "&About newsdiff",
@@ -153,6 +155,7 @@ class MainWindow(QMainWindow):
         self._matches: list[tuple[Side, int, int]] = []
         self._match_index: int | None = None
         self._sheet: ShortcutSheet | None = None
+        self._guide: GuideWindow | None = None
         self.hidden: set[Kind] = set()
         self.altered_only = False
         self.zoom = 0
@@ -190,6 +193,7 @@ class MainWindow(QMainWindow):
             "zoom_out": lambda: self._zoom(-1),
             "zoom_reset": lambda: self._zoom(0),
             "shortcut_sheet": self.show_shortcut_sheet,
+            "user_guide": self.show_guide,
             "about": self._about,
         }
         for name, (wanted, forward) in NAVIGATION.items():
@@ -928,6 +932,13 @@ class MainWindow(QMainWindow):
             self._sheet = ShortcutSheet(self)
         self._sheet.show()
         self._sheet.raise_()
+
+    def show_guide(self) -> None:
+        """Show the user guide (Help > User Guide)."""
+        if self._guide is None:
+            self._guide = GuideWindow(self)
+        self._guide.show()
+        self._guide.raise_()
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
+from newsdiff.ui.browser_window import BrowserWindow
 from newsdiff.ui.shortcuts import GROUPS, SHORTCUTS
 
 EXTRA = {  # keys handled by widgets rather than actions, listed so the sheet is complete
@@ -31,18 +32,9 @@ def sheet_html() -> str:
     return "".join(parts)
 
 
-class ShortcutSheet(QDialog):
+class ShortcutSheet(BrowserWindow):
     """A non-modal window listing the shortcuts."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("shortcutSheet")
-        self.setWindowTitle("Keyboard Shortcuts — newsdiff")
-        layout = QVBoxLayout(self)
-        self.browser = QTextBrowser(self)
+        super().__init__("shortcutSheet", "Keyboard Shortcuts — newsdiff", 560, 640, parent)
         self.browser.setHtml(sheet_html())
-        layout.addWidget(self.browser)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.close)
-        layout.addWidget(buttons)
-        self.resize(560, 640)
