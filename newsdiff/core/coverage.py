@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from newsdiff.core.articles import Article
 from newsdiff.core.compare import link_groups, prepare
 from newsdiff.core.model import Span
+from newsdiff.core.worker_process import start_worker
 
 # Below this many comparisons, starting workers (a few seconds each to load models) costs more than it saves.
 POOL_MIN_COMPARISONS = 100
@@ -71,10 +72,6 @@ def chunks(items: Sequence[int]) -> list[list[int]]:
     return [list(items[k : k + CHUNK]) for k in range(0, len(items), CHUNK)] or [[]]
 
 
-def _ignore_interrupts() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 def worker_count() -> int:
     """How many worker processes to use: the processors this process may run on, at most MAX_WORKERS."""
     try:
@@ -100,7 +97,7 @@ def run_jobs(jobs: Sequence[Job], *, workers: int | None = None) -> Iterator[Job
     in_main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if in_main_thread else None
     try:
-        pool = context.Pool(min(workers, len(jobs)), initializer=_ignore_interrupts)
+        pool = context.Pool(min(workers, len(jobs)), initializer=start_worker, initargs=(True,))
     finally:
         if in_main_thread:
             signal.signal(signal.SIGINT, previous)

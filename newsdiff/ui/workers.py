@@ -25,6 +25,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from newsdiff.core.articles import Article
+from newsdiff.core.worker_process import start_worker
 from newsdiff.ui.session import Compared, compared, warmed_up
 
 Progress = Callable[[int, int], None]
@@ -148,7 +149,9 @@ def _comparison_pool() -> ProcessPoolExecutor:
     global _pool
     with _pool_lock:
         if _pool is None:
-            _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            _pool = ProcessPoolExecutor(
+                max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=start_worker
+            )
         return _pool
 
 
