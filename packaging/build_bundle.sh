@@ -21,6 +21,7 @@ echo "bundle: built in $(( $(date +%s) - start )) s"
 
 bundle=dist/newsdiff/newsdiff
 sample=dist/newsdiff/_internal/newsdiff/resources/sample
+test -s "$sample/../guide/guide.md"  # Help > User Guide
 out=$(mktemp -d -t ndbundle.XXXXXX)
 trap 'rm -rf "$out"' EXIT
 export QT_QPA_PLATFORM=offscreen
