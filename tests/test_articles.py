@@ -73,6 +73,24 @@ def test_web_page_gives_the_article_paragraphs_and_title_without_site_furniture(
         assert furniture not in article.text
 
 
+@pytest.mark.parametrize(
+    ("head", "outlet"),
+    [
+        ('<meta property="og:site_name" content="  The Daily\n Planet ">', "The Daily Planet"),
+        ('<link rel="canonical" href="https://www.coastnews.example/2025/storm">', "coastnews.example"),
+        ("", ""),
+    ],
+)
+def test_web_page_names_its_outlet_when_it_says(tmp_path: Path, head: str, outlet: str) -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:])
+    page = f"<html><head><title>{PARAGRAPHS[0]}</title>{head}</head><body><article>{body}</article></body></html>"
+    assert load_article(write(tmp_path / "story.html", page)).outlet == outlet
+
+
+def test_plain_text_names_no_outlet(tmp_path: Path) -> None:
+    assert load_article(write(tmp_path / "a.txt", STORY)).outlet == ""
+
+
 def test_web_page_keeps_line_breaks_lists_and_tables_as_shown(tmp_path: Path) -> None:
     body = (
         "<p>Heavy   rain\n closed three <b>coastal</b> roads on Tuesday, the\u00a0authority said.<br>Crews expect to "

@@ -156,6 +156,19 @@ def test_a_web_address_in_an_article_stays_text() -> None:
     assert all(not (attrs.get("href") or "#").startswith("http") for _, attrs in page.elements)
 
 
+def test_the_outlet_a_page_names_is_shown_escaped(tmp_path: Path) -> None:
+    paragraphs = seed("000").read_text(encoding="utf-8").split("\n\n")
+    body = "".join(f"<p>{p}</p>" for p in paragraphs[1:]).replace("&", "&amp;")
+    page = tmp_path / "page.html"
+    page.write_text(
+        f'<html><head><meta property="og:site_name" content="Daily &lt;b&gt;Planet"></head><body><article>{body}'
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    html = render_pair_report(compare(load_article(seed("003")), load_article(page)))
+    assert '<span class="outlet">Daily &lt;b&gt;Planet</span>' in html
+
+
 def test_golden_small_pair(monkeypatch: pytest.MonkeyPatch) -> None:
     """Any change to the report shows as a diff of this file; NEWSDIFF_REGENERATE_GOLDEN=1 rewrites it."""
     monkeypatch.chdir(GOLDEN)

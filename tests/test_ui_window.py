@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import threading
 from pathlib import Path
@@ -17,6 +18,7 @@ from newsdiff.core.compare import compare
 from newsdiff.core.model import KINDS, Kind, Side
 from newsdiff.ui import main_window as main_window_module
 from newsdiff.ui import workers
+from newsdiff.ui.article_list import COLUMNS
 from newsdiff.ui.main_window import MainWindow
 from newsdiff.ui.session import FolderWords
 
@@ -331,6 +333,36 @@ def test_article_text_is_never_markup(qtbot, window, tmp_path) -> None:
     )
     assert "<b>Bold</b>" in text and "<script>alert(1)</script>" in text
     assert window.header.left.title.text() == "Title <i>one</i>"
+
+
+def test_list_names_the_outlet_and_tooltips_show_file_names_literally(qtbot, window, tmp_path) -> None:
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    hostile = folder / "<b>bold <img src=x>.txt"  # no slash: a file name cannot hold one
+    hostile.write_bytes(seed("003").read_bytes())
+    paragraphs = seed("000").read_text(encoding="utf-8").split("\n\n")
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs[1:])
+    page = f'<html><head><meta property="og:site_name" content="Daily &lt;Planet&gt;"></head><body><article>{body}</article></body></html>'
+    (folder / "page.html").write_text(page, encoding="utf-8")
+    open_folder(qtbot, window, folder)
+    model = window.article_list.model_
+    file_column = COLUMNS.index("Outlet / File")
+    shown = {model.index(row, file_column).data() for row in range(model.rowCount())}
+    assert shown == {"<b>bold <img src=x>.txt", "Daily <Planet> · page.html"}
+    for row in range(model.rowCount()):
+        tooltip = model.index(row, file_column).data(Qt.ItemDataRole.ToolTipRole)
+        document = QTextDocument()
+        document.setHtml(tooltip)
+        assert document.toPlainText().startswith(window.session.articles[row].path)
+        assert not any(fmt.isImageFormat() for fmt in _formats(document))
+
+
+def _formats(document: QTextDocument):
+    block = document.begin()
+    while block.isValid():
+        for fragment in block:
+            yield fragment.fragment().charFormat()
+        block = block.next()
 
 
 def test_unreadable_file_shows_in_the_problems_panel_and_the_rest_opens(qtbot, window, tmp_path) -> None:

@@ -55,7 +55,8 @@ class Article:
     """An article as shown: its path, title and decoded text with `\\n` line endings.
 
     `hints` are notes for the reader about how the file was read or damage seen in it (mojibake, a guessed
-    encoding); `sha256` is the checksum of the file's bytes when it was loaded ("" for text from memory).
+    encoding); `sha256` is the checksum of the file's bytes when it was loaded ("" for text from memory);
+    `outlet` the publisher the file names (a web page's site name or host), "" when it names none.
     """
 
     path: str
@@ -63,6 +64,7 @@ class Article:
     text: str
     hints: tuple[str, ...] = ()
     sha256: str = ""
+    outlet: str = ""
 
     @classmethod
     def from_text(cls, text: str, path: str = "", title: str | None = None) -> Article:
@@ -100,7 +102,8 @@ def load_article(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Article:
     if not text.strip():
         raise ArticleError(path, "empty file (only white space)")
     hints = extracted.hints + text_hints(text)
-    return Article(str(path), extracted.title or title_of(text), text, hints, hashlib.sha256(data).hexdigest())
+    title = extracted.title or title_of(text)
+    return Article(str(path), title, text, hints, hashlib.sha256(data).hexdigest(), extracted.outlet)
 
 
 def _extract(path: Path, data: bytes) -> Extracted:

@@ -19,6 +19,7 @@ MAX_UNPACKED = 64 * 1024 * 1024  # a Word file whose parts unpack to more than t
 # trafilatura's time grows faster than the page (measured here: 24,000 paragraphs 1.9 s, 125,000 68 s); news
 # pages hold a few thousand elements, so a page over this is no article page and is refused rather than waited on
 MAX_PAGE_ELEMENTS = 30_000
+MAX_OUTLET = 80  # characters of a page's site name kept: a name, not a paragraph someone put in a meta tag
 
 REPORT_MARKER = re.compile(rb"""<meta\s+name=["']generator["']\s+content=["']newsdiff\b""", re.IGNORECASE)
 _DECLARED_CHARSET = re.compile(
@@ -30,11 +31,13 @@ _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML collapses these; a no-break sp
 
 @dataclass(frozen=True)
 class Extracted:
-    """The article found in a file: its title (empty if it has none), its text and notes about how it was read."""
+    """The article found in a file: its title (empty if it has none), its text, notes about how it was read, and
+    the outlet that published it when the file says (a web page's site name or host; empty otherwise)."""
 
     title: str
     text: str
     hints: tuple[str, ...] = ()
+    outlet: str = ""
 
 
 def decoding_hints(decoded: Decoded) -> tuple[str, ...]:
@@ -66,12 +69,12 @@ def page_article(data: bytes) -> Extracted:
         raise ContentError("a report written by newsdiff, not an article")
     declared = _DECLARED_CHARSET.search(data[:HEAD_BYTES])
     decoded = decode(data, declared.group(1).decode("ascii") if declared else None)
-    title, blocks = _page_blocks(_page_tree(decoded.text))
+    title, blocks, outlet = _page_blocks(_page_tree(decoded.text))
     if not blocks:
         raise ContentError("no article text found in the web page")
     if title and not any(_same_words(title, block) for block in blocks[:3]):
         blocks.insert(0, title)  # the headline sat outside the article element; it is part of the story as shown
-    return Extracted(title or blocks[0], "\n\n".join(blocks), decoding_hints(decoded))
+    return Extracted(title or blocks[0], "\n\n".join(blocks), decoding_hints(decoded), outlet)
 
 
 def _page_tree(markup: str):  # noqa: ANN202 - an lxml.html element
@@ -90,8 +93,9 @@ def _page_tree(markup: str):  # noqa: ANN202 - an lxml.html element
     return tree
 
 
-def _page_blocks(tree) -> tuple[str, list[str]]:  # noqa: ANN001 - an lxml.html element
-    """trafilatura's title and main-text blocks of a page: paragraphs, headings, list items, quotes, tables."""
+def _page_blocks(tree) -> tuple[str, list[str], str]:  # noqa: ANN001 - an lxml.html element
+    """trafilatura's title and main-text blocks of a page (paragraphs, headings, list items, quotes, tables),
+    and its site name or host."""
     import trafilatura  # 0.3 s to import: only when a page is opened
 
     try:
@@ -101,7 +105,7 @@ def _page_blocks(tree) -> tuple[str, list[str]]:  # noqa: ANN001 - an lxml.html 
     except Exception as error:  # noqa: BLE001 - any parser failure on untrusted markup is this file's problem
         raise ContentError(f"the web page could not be parsed ({type(error).__name__})") from None
     if document is None or document.body is None:
-        return "", []
+        return "", [], ""
     blocks: list[str] = []
     for element in document.body:
         if element.tag == "list":
@@ -111,7 +115,9 @@ def _page_blocks(tree) -> tuple[str, list[str]]:  # noqa: ANN001 - an lxml.html 
             blocks.append("\n".join(filter(None, rows)))
         else:
             blocks.append(_inline_text(element))
-    return _HTML_SPACE.sub(" ", document.title or "").strip(), [block for block in blocks if block]
+    named = (document.title, document.sitename or document.hostname)
+    title, outlet = (_HTML_SPACE.sub(" ", value or "").strip() for value in named)
+    return title, [block for block in blocks if block], outlet[:MAX_OUTLET]
 
 
 def _inline_text(element) -> str:  # noqa: ANN001 - an lxml element of trafilatura's output tree

@@ -57,13 +57,14 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Document:
-    """An article's text cut into paragraphs and sentences."""
+    """An article's text cut into paragraphs and sentences (`outlet`: the publisher its file names, or "")."""
 
     path: str
     title: str
     text: str
     paragraphs: tuple[Span, ...]
     sentences: tuple[Sentence, ...]
+    outlet: str = ""
 
     def sentence_text(self, index: int) -> str:
         """The text of sentence `index`."""

@@ -33,7 +33,7 @@ KIND_MEANINGS = {
 
 @dataclass(frozen=True)
 class FileFacts:
-    """What identifies a compared file: where it is, its size and checksum."""
+    """What identifies a compared file: where it is, its size and checksum, the outlet it names."""
 
     path: str
     name: str
@@ -42,6 +42,7 @@ class FileFacts:
     size: int
     sha256: str
     on_disk: bool  # False when the article came from memory: size and checksum are then of its UTF-8 text
+    outlet: str = ""
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ class ReportView:
     differences: int
 
 
-def file_facts(path: str, title: str, text: str) -> FileFacts:
+def file_facts(path: str, title: str, text: str, outlet: str = "") -> FileFacts:
     """Size and SHA-256 of the file at `path`, or of `text` as UTF-8 when there is no such file."""
     file = Path(path) if path else None
     data: bytes | None = None
@@ -146,11 +147,12 @@ def file_facts(path: str, title: str, text: str) -> FileFacts:
     if data is None:
         data = text.encode("utf-8")
     name = file.name if file is not None else "(text)"
-    return FileFacts(path, name, title, len(text.split()), len(data), hashlib.sha256(data).hexdigest(), on_disk)
+    digest = hashlib.sha256(data).hexdigest()
+    return FileFacts(path, name, title, len(text.split()), len(data), digest, on_disk, outlet)
 
 
 def _document_facts(document: Document) -> FileFacts:
-    return file_facts(document.path, document.title, document.text)
+    return file_facts(document.path, document.title, document.text, document.outlet)
 
 
 def _percent(part: int, whole: int) -> float:
@@ -380,7 +382,7 @@ def render_folder_report(
     A summary table of the copies comes first; `skipped` lists the files that could not be read.
     """
     pairs = _pair_views(comparisons)
-    base_facts = file_facts(base_article.path, base_article.title, base_article.text)
+    base_facts = file_facts(base_article.path, base_article.title, base_article.text, base_article.outlet)
     copies = "copy" if len(comparisons) == 1 else "copies"
     view = ReportView(
         title=f"{base_facts.name} against {len(comparisons)} other {copies}",

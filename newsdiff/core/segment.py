@@ -163,4 +163,4 @@ def segment(article: Article) -> Document:
         for index, paragraph in enumerate(paragraphs)
         for a, b in sentence_spans(text, paragraph.start, paragraph.end)
     ]
-    return Document(article.path, article.title, text, tuple(paragraphs), tuple(sentences))
+    return Document(article.path, article.title, text, tuple(paragraphs), tuple(sentences), article.outlet)

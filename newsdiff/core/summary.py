@@ -13,6 +13,7 @@ def _document_json(doc: Document) -> dict[str, Any]:
     return {
         "path": doc.path,
         "title": doc.title,
+        "outlet": doc.outlet,
         "text": doc.text,
         "paragraphs": [{"start": p.start, "end": p.end} for p in doc.paragraphs],
         "sentences": [{"start": s.start, "end": s.end, "paragraph": s.paragraph} for s in doc.sentences],

@@ -14,8 +14,9 @@ from PySide6.QtGui import QContextMenuEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from newsdiff.core.articles import Article
+from newsdiff.ui.tooltips import plain_tooltip
 
-COLUMNS = ("Role", "Title", "File", "Words", "Similarity")
+COLUMNS = ("Role", "Title", "Outlet / File", "Words", "Similarity")
 ROLE, TITLE, FILE, WORDS, SIMILARITY = range(len(COLUMNS))
 SORT_ROLE = Qt.ItemDataRole.UserRole
 Index = QModelIndex | QPersistentModelIndex
@@ -92,7 +93,7 @@ class ArticleTableModel(QAbstractTableModel):
             return self._sort_key(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             notes = "\n".join(article.hints)
-            return f"{article.path}\n{article.title}" + (f"\n\n{notes}" if notes else "")
+            return plain_tooltip(f"{article.path}\n{article.title}" + (f"\n\n{notes}" if notes else ""))
         if role == Qt.ItemDataRole.FontRole and row in (self.base, self.other):
             font = QFont()
             font.setBold(True)
@@ -110,7 +111,7 @@ class ArticleTableModel(QAbstractTableModel):
         if column == TITLE:
             return " ".join(article.title.split())
         if column == FILE:
-            return Path(article.path).name
+            return f"{article.outlet} · {Path(article.path).name}" if article.outlet else Path(article.path).name
         if column == WORDS:
             return f"{self._words[row]:,}"
         if row == self.base:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from newsdiff.core.model import Document
+from newsdiff.ui.tooltips import plain_tooltip
 
 
 class ElidedLabel(QWidget):
@@ -66,7 +67,7 @@ class SideLabel(QWidget):
             return
         self.file.setText(f"{role}: {Path(document.path).name}")
         self.title.setText(document.title)
-        self.setToolTip(f"{document.path}\n{document.title}")
+        self.setToolTip(plain_tooltip(f"{document.path}\n{document.title}"))
 
 
 class PairHeader(QWidget):

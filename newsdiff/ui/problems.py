@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QToolButton, QVBoxLayout, QWidget
 
 from newsdiff.core.articles import Article, ArticleError
+from newsdiff.ui.tooltips import plain_tooltip
 
 
 class ProblemsPanel(QWidget):
@@ -40,13 +41,13 @@ class ProblemsPanel(QWidget):
         self.list.clear()
         for error in errors:
             item = QListWidgetItem(f"\u26a0 {error.path}: {error.reason}")
-            item.setToolTip(str(error))
+            item.setToolTip(plain_tooltip(str(error)))
             self.list.addItem(item)
         notes = 0
         for article in articles:
             for hint in article.hints:
                 item = QListWidgetItem(f"\u2139 {article.path}: {hint}")
-                item.setToolTip(f"{article.path}\n{hint}")
+                item.setToolTip(plain_tooltip(f"{article.path}\n{hint}"))
                 self.list.addItem(item)
                 notes += 1
         parts = []
