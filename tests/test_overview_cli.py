@@ -53,7 +53,7 @@ def test_json_follows_the_contract(capsys, fixtures_dir: Path) -> None:
     assert doc["schema"] == SCHEMA
     assert set(doc) >= {"schema", "articles", "skipped", "clusters", "pairs", "stats"}
     for article in doc["articles"]:
-        assert set(article) >= {"path", "title", "words", "sha256", "cluster", "boilerplate"}
+        assert set(article) >= {"path", "title", "outlet", "words", "sha256", "cluster", "boilerplate"}
         assert len(article["sha256"]) == 64
         text = Path(article["path"]).read_text(encoding="utf-8")
         assert all(0 <= s["start"] < s["end"] <= len(text) for s in article["boilerplate"])

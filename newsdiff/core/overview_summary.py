@@ -27,6 +27,7 @@ def overview_json(analysis: FolderAnalysis) -> dict[str, Any]:
             {
                 "path": a.article.path,
                 "title": a.article.title,
+                "outlet": a.article.outlet,
                 "words": a.words,
                 "sha256": a.sha256,
                 "cluster": a.cluster,
