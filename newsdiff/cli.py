@@ -56,6 +56,17 @@ def _report_inputs(paths: list[Path]) -> tuple[list[Article], list[ArticleError]
     return articles, skipped
 
 
+def _default_base(articles: list[Article], *, pair: bool) -> Article | None:
+    """The base when none is given: the first of two files (left stays left), else the copy the overview
+    suggests (the one the others derive from most)."""
+    from newsdiff.core.cache import default_cache_dir
+    from newsdiff.core.folder import suggested_base
+
+    if pair or len(articles) < 3:
+        return articles[0] if articles else None
+    return articles[suggested_base(articles, cache_dir=default_cache_dir())]
+
+
 def _report_command(args: argparse.Namespace) -> int:
     from newsdiff.core.articles import ArticleError, load_article
     from newsdiff.core.base_pairs import compare_with_base
@@ -67,7 +78,8 @@ def _report_command(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         articles, skipped = _report_inputs(args.paths)
-        base = load_article(args.base) if args.base else (articles[0] if articles else None)
+        two_files = len(args.paths) == 2 and not any(path.is_dir() for path in args.paths)
+        base = load_article(args.base) if args.base else _default_base(articles, pair=two_files)
     except ArticleError as error:
         print(f"newsdiff: {error}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -161,7 +173,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files or folders")
     report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.html", help="the report to write")
     report.add_argument(
-        "--base", type=Path, metavar="FILE", help="the copy to compare the others with (default: the first article)"
+        "--base", type=Path, metavar="FILE", help="the copy to compare the others with (default: the first of two files; for more, the one the "
+        "others derive from most, as `newsdiff overview` suggests)"
     )
     report.add_argument("--force", action="store_true", help="overwrite FILE.html if it exists")
     report.set_defaults(run=_report_command)

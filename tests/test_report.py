@@ -354,6 +354,19 @@ def test_cli_unreadable_input_names_the_file(tmp_path: Path, capsys: pytest.Capt
     assert not (tmp_path / "r.html").exists()
 
 
+def test_cli_folder_report_takes_the_suggested_base_and_two_files_keep_their_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "folder.html"
+    assert _report(FIXTURES, "-o", out) == EXIT_OK
+    title = re.search(r"<title>(.*?)</title>", out.read_text(encoding="utf-8")).group(1)
+    assert title.startswith(f"newsdiff report: {seed('003').name} ")  # the copy the others derive from, as `newsdiff overview` says
+    pair = tmp_path / "pair.html"
+    assert _report(seed("000"), seed("003"), "-o", pair) == EXIT_OK
+    title = re.search(r"<title>(.*?)</title>", pair.read_text(encoding="utf-8")).group(1)
+    assert title.startswith(f"newsdiff report: {seed('000').name} ")
+
+
 def test_cli_folder_report_with_base_and_a_skipped_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "story"
     shutil.copytree(FIXTURES, folder)

@@ -307,6 +307,56 @@ def _cluster(
     return Cluster(tuple(sorted((base, *others))), base, coverage), carries
 
 
+@dataclass(frozen=True)
+class _Stories:
+    """The first half of the analysis: each article's features and furniture, the scored candidate pairs, and
+    the clusters as (base, other members) groups, largest first."""
+
+    features: list[ArticleFeatures]
+    furniture: list[set[int]]
+    candidates: list[tuple[int, int]]
+    scores: np.ndarray
+    groups: list[tuple[int, list[int]]]
+
+
+def _stories(articles: Sequence[Article], hashes: Sequence[str], cache: AnalysisCache, tracker: _Tracker) -> _Stories:
+    """Features, furniture, candidate pairs, clusters and their suggested bases (no engine comparison)."""
+    features = _features(articles, hashes, cache, tracker)
+    candidates = _candidates(features)
+
+    first = _pass_one_exclusions(features)
+    _, first_clusters = _score(candidates, [story_shingles(f.shingles, x) for f, x in zip(features, first)])
+    recurring = boilerplate.recurring([f.fingerprints for f in features], first_clusters)
+    furniture = [set(f.furniture) | again for f, again in zip(features, recurring)]
+    stories = [story_shingles(f.shingles, x) for f, x in zip(features, furniture)]
+    scores, cluster_of = _score(candidates, stories)
+    tracker.check()
+
+    members: dict[int, list[int]] = {}
+    for index, cluster in enumerate(cluster_of):
+        members.setdefault(cluster, []).append(index)
+    ordered = sorted(members.values(), key=lambda m: (-len(m), m[0]))
+    story_words = [
+        sum(w for index, w in enumerate(f.paragraph_words) if index not in x) for f, x in zip(features, furniture)
+    ]
+    bases = [_base(m, stories, story_words) for m in ordered]
+    groups = [(base, [m for m in group if m != base]) for base, group in zip(bases, ordered)]
+    return _Stories(features, furniture, candidates, scores, groups)
+
+
+def suggested_base(articles: Sequence[Article], *, cache_dir: Path | None = None) -> int | None:
+    """The index of the copy the others derive from most, in the largest story of `articles` (as the overview
+    suggests it), without comparing them sentence by sentence; None for no articles."""
+    if not articles:
+        return None
+    cache = AnalysisCache(cache_dir, code_version())
+    try:
+        stories = _stories(articles, [_text_hash(a) for a in articles], cache, _Tracker(len(articles), None, None))
+    finally:
+        cache.close()
+    return stories.groups[0][0]
+
+
 def analyse_articles(
     articles: Sequence[Article],
     skipped: Sequence[ArticleError] = (),
@@ -330,26 +380,8 @@ def analyse_articles(
     cache = AnalysisCache(cache_dir, code_version())
     try:
         hashes = [_text_hash(a) for a in articles]
-        features = _features(articles, hashes, cache, tracker)
-        candidates = _candidates(features)
-
-        first = _pass_one_exclusions(features)
-        _, first_clusters = _score(candidates, [story_shingles(f.shingles, x) for f, x in zip(features, first)])
-        recurring = boilerplate.recurring([f.fingerprints for f in features], first_clusters)
-        furniture = [set(f.furniture) | again for f, again in zip(features, recurring)]
-        stories = [story_shingles(f.shingles, x) for f, x in zip(features, furniture)]
-        scores, cluster_of = _score(candidates, stories)
-        tracker.check()
-
-        members: dict[int, list[int]] = {}
-        for index, cluster in enumerate(cluster_of):
-            members.setdefault(cluster, []).append(index)
-        ordered = sorted(members.values(), key=lambda m: (-len(m), m[0]))
-        story_words = [
-            sum(w for index, w in enumerate(f.paragraph_words) if index not in x) for f, x in zip(features, furniture)
-        ]
-        bases = [_base(m, stories, story_words) for m in ordered]
-        groups = [(base, [m for m in group if m != base]) for base, group in zip(bases, ordered)]
+        stories = _stories(articles, hashes, cache, tracker)
+        features, furniture, groups = stories.features, stories.furniture, stories.groups
         covered = _coverage(articles, hashes, groups, cache, tracker, workers)
     finally:
         cache.close()
@@ -371,7 +403,9 @@ def analyse_articles(
         ),
         skipped=tuple(skipped),
         clusters=tuple(clusters),
-        pairs=tuple(ScoredPair(a, b, round(float(score), 4)) for (a, b), score in zip(candidates, scores)),
+        pairs=tuple(
+            ScoredPair(a, b, round(float(score), 4)) for (a, b), score in zip(stories.candidates, stories.scores)
+        ),
         seconds=time.perf_counter() - started,
     )
 
