@@ -173,8 +173,11 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files or folders")
     report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.html", help="the report to write")
     report.add_argument(
-        "--base", type=Path, metavar="FILE", help="the copy to compare the others with (default: the first of two files; for more, the one the "
-        "others derive from most, as `newsdiff overview` suggests)"
+        "--base",
+        type=Path,
+        metavar="FILE",
+        help="the copy to compare the others with (default: the first of two files; for more, the one the "
+        "others derive from most, as `newsdiff overview` suggests)",
     )
     report.add_argument("--force", action="store_true", help="overwrite FILE.html if it exists")
     report.set_defaults(run=_report_command)

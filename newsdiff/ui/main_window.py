@@ -38,12 +38,12 @@ from newsdiff.ui.aligned_view import AlignedView
 from newsdiff.ui.article_list import ArticleList
 from newsdiff.ui.cells import Styling
 from newsdiff.ui.find_bar import FindBar, find_matches
+from newsdiff.ui.guide_window import GuideWindow
 from newsdiff.ui.legend import LegendBar, toolbar_icons
 from newsdiff.ui.overview import OverviewStrip
 from newsdiff.ui.pair_header import PairHeader
 from newsdiff.ui.problems import ProblemsPanel
 from newsdiff.ui.session import Compared, Session, similarity
-from newsdiff.ui.guide_window import GuideWindow
 from newsdiff.ui.shortcut_sheet import ShortcutSheet
 from newsdiff.ui.shortcuts import BY_NAME, key_sequences
 from newsdiff.ui.theme import theme_for
