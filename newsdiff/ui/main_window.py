@@ -8,7 +8,9 @@ arrives, if it is still the pair wanted.
 from __future__ import annotations
 
 import gc
+import threading
 import time
+from functools import partial
 from collections import OrderedDict, deque
 from collections.abc import Callable
 from pathlib import Path
@@ -26,18 +28,24 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 import newsdiff
+from newsdiff.core.analysis_process import run_in_process
 from newsdiff.core.articles import Article, ArticleError, find_articles, load_article, load_folder
+from newsdiff.core.cache import default_cache_dir
+from newsdiff.core.folder import AnalysisCancelled, FolderAnalysis, analyse_articles, suggested_base, with_base
 from newsdiff.core.model import KINDS, Comparison, Difference, Kind, Side
 from newsdiff.ui import navigation
 from newsdiff.ui.aligned_view import AlignedView
 from newsdiff.ui.article_list import ArticleList
 from newsdiff.ui.cells import Styling
 from newsdiff.ui.find_bar import FindBar, find_matches
+from newsdiff.ui.folder_overview import FolderOverview
 from newsdiff.ui.guide_window import GuideWindow
 from newsdiff.ui.legend import LegendBar, toolbar_icons
 from newsdiff.ui.overview import OverviewStrip
@@ -83,6 +91,7 @@ MENUS: dict[str, tuple[str, ...]] = {
     "&Articles": ("set_base", "swap_sides", "-", "focus_list", "focus_view", "copy"),
     "&View": (
         "toggle_shared", "toggle_typo", "toggle_paraphrase", "toggle_unique", "altered_only", "-",
+        "folder_overview", "hide_furniture", "-",
         "zoom_in", "zoom_out", "zoom_reset",
     ),
     "&Help": ("user_guide", "shortcut_sheet", "open_sample", "-", "about"),
@@ -104,12 +113,14 @@ def _compare_pair(session: Session, left: int, right: int) -> Compared:
 
 
 def _read_folder(folder: str, progress: Callable[[int, int], None]) -> Session:
-    """The articles of `folder`, for a worker thread; progress is the number of files found, then done."""
+    """The articles of `folder` and the copy the others derive from most (the suggested base), for a worker
+    thread; progress is the number of files found, then done."""
     total = len(find_articles(folder))
     progress(0, total)
     articles, errors = load_folder(folder)
+    base = suggested_base(articles, cache_dir=default_cache_dir())
     progress(total, total)
-    return Session(articles, errors, folder=folder)
+    return Session(articles, errors, folder=folder, suggested_base=base)
 
 
 def _read_files(paths: list[str], progress: Callable[[int, int], None]) -> Session:
@@ -137,6 +148,10 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self.comparer = Runner(self)
         self.loader = Runner(self)
+        self.analyser = Runner(self)
+        self.analysis: FolderAnalysis | None = None
+        self._analysis_task: Task | None = None
+        self._analysis_stop = threading.Event()
         self.session: Session | None = None
         self.base: int | None = None
         self.other: int | None = None
@@ -193,6 +208,7 @@ class MainWindow(QMainWindow):
             "zoom_out": lambda: self._zoom(-1),
             "zoom_reset": lambda: self._zoom(0),
             "shortcut_sheet": self.show_shortcut_sheet,
+            "folder_overview": self.toggle_overview,
             "user_guide": self.show_guide,
             "about": self._about,
         }
@@ -220,6 +236,9 @@ class MainWindow(QMainWindow):
         altered = self.actions_by_name["altered_only"]
         altered.setCheckable(True)
         altered.toggled.connect(self.set_altered_only)
+        furniture = self.actions_by_name["hide_furniture"]
+        furniture.setCheckable(True)
+        furniture.toggled.connect(lambda on: self.settings.setValue("view/hide_furniture", on))
         for name, handler in handlers.items():
             # triggered() passes `checked`; the handlers take no argument
             self.actions_by_name[name].triggered.connect(lambda _checked=False, handler=handler: handler())
@@ -260,10 +279,20 @@ class MainWindow(QMainWindow):
         right_layout.addLayout(text_row, 1)
         right_layout.addWidget(self.find_bar)
 
+        self.folder_overview = FolderOverview(actions["hide_furniture"], self)
+        self.folder_overview.pair_chosen.connect(self.show_pair_of)
+        self.folder_overview.base_chosen.connect(lambda _cluster, article: self.set_base(article))
+        self.folder_overview.analyse_requested.connect(self.analyse_folder)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("pairOrOverview")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(right, "Side by Side")
+        self.tabs.addTab(self.folder_overview, "Folder Overview")
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
+        self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
 
@@ -283,11 +312,27 @@ class MainWindow(QMainWindow):
         self.progress = QProgressBar(self)
         self.progress.setObjectName("progress")
         self.progress.setMaximumWidth(180)
+        self.progress.setMinimumWidth(140)
         self.progress.setTextVisible(True)
         self.progress.hide()
+        self.analysis_progress = QProgressBar(self)
+        self.analysis_progress.setObjectName("analysisProgress")
+        self.analysis_progress.setMaximumWidth(180)
+        self.analysis_progress.setMinimumWidth(140)
+        self.analysis_progress.setFormat("Overview %p%")
+        self.analysis_progress.setToolTip("Analysing the folder: stories, bases, coverage")
+        self.analysis_cancel = QToolButton(self)
+        self.analysis_cancel.setObjectName("analysisCancel")
+        self.analysis_cancel.setText("Cancel")
+        self.analysis_cancel.setToolTip("Stop analysing the folder (the side-by-side view is not affected)")
+        self.analysis_cancel.clicked.connect(self.cancel_analysis)
+        self.analysis_progress.hide()
+        self.analysis_cancel.hide()
         status.addWidget(self.counts_label, 1)
         status.addPermanentWidget(self.position_label)
         status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.analysis_progress)
+        status.addPermanentWidget(self.analysis_cancel)
 
     def _make_menus(self) -> None:
         self.recent_menu = QMenu("Open &Recent", self)
@@ -338,6 +383,8 @@ class MainWindow(QMainWindow):
         for kind in KINDS:
             self.actions_by_name[f"toggle_{kind.value}"].setChecked(kind not in self.hidden)
         self.actions_by_name["altered_only"].setChecked(self.altered_only)
+        hide_furniture = str(settings.value("view/hide_furniture", "false")).lower() == "true"
+        self.actions_by_name["hide_furniture"].setChecked(hide_furniture)
         self._update_open_last()
 
     def _save_view_settings(self) -> None:
@@ -454,9 +501,16 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("newsdiff")
         self.pages.setCurrentWidget(self.splitter)
         count = len(session.articles)
-        self.base = 0 if count else None
-        self.other = 1 if count > 1 else None
+        self.base = session.suggested_base if session.suggested_base is not None else 0 if count else None
+        self.other = self.article_list.row_after(self.base, 1, skip=self.base) if count > 1 else None
         self._roles_changed()
+        self.analysis = None
+        self.folder_overview.clear()
+        if count > 1:
+            self.analyse_folder()
+        else:
+            self._stop_analysis()
+            self.folder_overview.show_message("A folder overview needs at least two copies.", analyse=False)
         if count < 2:
             self._display(None, "Open at least two copies of a story to compare them." if count else "No article could be read.")
 
@@ -484,7 +538,8 @@ class MainWindow(QMainWindow):
         self._roles_changed()
 
     def _set_base_from_list(self) -> None:
-        row = self.article_list.selected_row()
+        on_overview = self.tabs.currentWidget() is self.folder_overview
+        row = self.folder_overview.current_article() if on_overview else self.article_list.selected_row()
         if row is not None:
             self.set_base(row)
 
@@ -505,7 +560,20 @@ class MainWindow(QMainWindow):
         self.article_list.set_roles(self.base, self.other)
         if background:
             self._compare_base_with_all()
+            self._rebase_story()
         self._show_pair()
+
+    def show_pair_of(self, left: int, right: int) -> None:
+        """Show article `left` (as the base) against `right` side by side."""
+        if self.session is None or left == right:
+            return
+        self.base, self.other = left, right
+        self._roles_changed()
+        self.tabs.setCurrentIndex(0)
+
+    def toggle_overview(self) -> None:
+        """Switch between the pair side by side and the folder overview."""
+        self.tabs.setCurrentIndex(1 - self.tabs.currentIndex())
 
     def pair(self) -> tuple[Article, Article] | None:
         """The base and the copy shown, if both are chosen."""
@@ -632,7 +700,86 @@ class MainWindow(QMainWindow):
 
     def wait_for_work(self, milliseconds: int = -1) -> bool:
         """Wait until the worker threads are idle (tests); whether they are."""
-        return self.loader.wait(milliseconds) and self.comparer.wait(milliseconds)
+        return all(runner.wait(milliseconds) for runner in (self.loader, self.comparer, self.analyser))
+
+    # ----- the folder overview
+
+    def analyse_folder(self) -> None:
+        """Analyse the open folder in the analysis process (stories, bases, coverage), replacing any analysis
+        under way."""
+        session = self.session
+        if session is None or len(session.articles) < 2:
+            return
+        job = partial(analyse_articles, session.articles, session.errors, cache_dir=default_cache_dir())
+        self._start_analysis(job, "Analysing the folder…", lambda analysis: self._analysed(analysis, True))
+
+    def _rebase_story(self) -> None:
+        """Make the viewer's base the base of its story in the overview too (coverage computed again)."""
+        analysis = self.analysis
+        if analysis is None or self.base is None or self._analysis_task is not None:
+            return
+        cluster = analysis.articles[self.base].cluster
+        if analysis.clusters[cluster].base == self.base:
+            return
+        job = partial(with_base, analysis, cluster, self.base, cache_dir=default_cache_dir())
+        self._start_analysis(job, "Computing the coverage of the new base…", lambda found: self._analysed(found, False))
+
+    def _start_analysis(self, job: Callable, message: str, finished: Callable[[FolderAnalysis], None]) -> None:
+        self._stop_analysis()
+        stop = self._analysis_stop = threading.Event()
+        if self.analysis is None:
+            self.folder_overview.show_message(message, analyse=False)
+        self.analysis_progress.setRange(0, 0)
+        self.analysis_progress.show()
+        self.analysis_cancel.show()
+        self._analysis_task = self.analyser.start(
+            lambda progress: run_in_process(job, progress, stop.is_set),
+            finished,
+            self._analysis_failed,
+            progress=self._analysis_progressed,
+        )
+
+    def _stop_analysis(self) -> None:
+        """Stop the analysis under way, if any, and forget what it would deliver."""
+        self._analysis_stop.set()
+        if self._analysis_task is not None:
+            self.analyser.forget(self._analysis_task)
+            self._analysis_task = None
+        self.analysis_progress.hide()
+        self.analysis_cancel.hide()
+
+    def cancel_analysis(self) -> None:
+        """Stop analysing the folder (the Cancel button)."""
+        if self._analysis_task is None:
+            return
+        self._stop_analysis()
+        self.statusBar().showMessage("Folder analysis cancelled", 5000)
+        if self.analysis is None:
+            self.folder_overview.show_message("The folder analysis was cancelled.", analyse=True)
+
+    def _analysis_progressed(self, done: int, total: int) -> None:
+        self.analysis_progress.setRange(0, max(1, total))
+        self.analysis_progress.setValue(min(done, total))
+
+    def _analysed(self, analysis: FolderAnalysis, suggested: bool) -> None:
+        self._analysis_task = None
+        self.analysis_progress.hide()
+        self.analysis_cancel.hide()
+        self.analysis = analysis
+        self.folder_overview.set_analysis(analysis, suggested=suggested)
+        self._rebase_story()
+
+    def _analysis_failed(self, error: Exception) -> None:
+        self._analysis_task = None
+        self.analysis_progress.hide()
+        self.analysis_cancel.hide()
+        if isinstance(error, AnalysisCancelled):
+            return
+        text = f"The folder analysis failed: {error}"
+        self.problems.add_problem(text)
+        self.statusBar().showMessage(text, 10000)
+        if self.analysis is None:
+            self.folder_overview.show_message(text, analyse=True)
 
     # ----- showing a comparison
 
@@ -969,6 +1116,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_settings()
         self._forget_tasks()
+        self._stop_analysis()
         self.comparer.pool.clear()
         self.loader.pool.clear()
         super().closeEvent(event)

@@ -60,6 +60,7 @@ class Session:
     errors: list[ArticleError] = field(default_factory=list)
     folder: str | None = None  # None when files were opened one by one
     words: FolderWords | None = None
+    suggested_base: int | None = None  # the copy the others derive from most (folders only)
 
     def __post_init__(self) -> None:
         if self.words is None:
