@@ -7,6 +7,7 @@ what the page asks: a pair to show side by side, a copy to make a story's base, 
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
@@ -143,14 +144,15 @@ class FolderOverview(QWidget):
         self.analyse_button.setVisible(analyse)
         self.pages.setCurrentIndex(0)
 
-    def set_analysis(self, analysis: FolderAnalysis, *, suggested: bool) -> None:
-        """Show `analysis`; `suggested`: its bases are the analysis' own suggestions (not the editor's)."""
+    def set_analysis(self, analysis: FolderAnalysis, matrix: np.ndarray, *, suggested: bool) -> None:
+        """Show `analysis` and its similarity matrix (folder_transport.similarity_matrix); `suggested`: its
+        bases are the analysis' own suggestions (not the editor's)."""
         cluster = self.stories.current_cluster()
         self.analysis = analysis
         if suggested:
             self.suggested = {number: c.base for number, c in enumerate(analysis.clusters)}
         self.summary_label.setText(summary(analysis))
-        self.heat_map.set_analysis(analysis, self.order.currentText())
+        self.heat_map.set_analysis(analysis, matrix, self.order.currentText())
         self.stories.set_analysis(analysis, self.suggested)
         if cluster is not None and not suggested:
             self.stories.select_cluster(cluster)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
@@ -61,20 +62,21 @@ class HeatMapModel(QAbstractTableModel):
         super().__init__(parent)
         self.analysis: FolderAnalysis | None = None
         self.order: list[int] = []
-        self._similarity: dict[tuple[int, int], float] = {}
+        self._matrix = np.zeros((0, 0), dtype=np.float32)
         self._cluster: list[int] = []
 
-    def set_analysis(self, analysis: FolderAnalysis | None, order: list[int] | None = None) -> None:
-        """Show `analysis` (None: nothing) in `order` (default: story by story)."""
+    def set_analysis(
+        self, analysis: FolderAnalysis | None, matrix: np.ndarray | None = None, order: list[int] | None = None
+    ) -> None:
+        """Show `analysis` (None: nothing) with its similarity matrix (folder_transport.similarity_matrix) in
+        `order` (default: story by story)."""
         self.beginResetModel()
         self.analysis = analysis
-        if analysis is None:
-            self.order, self._similarity, self._cluster = [], {}, []
+        if analysis is None or matrix is None:
+            self.analysis, self.order, self._matrix, self._cluster = None, [], np.zeros((0, 0), np.float32), []
         else:
             self.order = list(order) if order is not None else _story_order(analysis)
-            self._similarity = {}
-            for pair in analysis.pairs:
-                self._similarity[(pair.a, pair.b)] = self._similarity[(pair.b, pair.a)] = pair.similarity
+            self._matrix = matrix
             self._cluster = [a.cluster for a in analysis.articles]
         self.endResetModel()
 
@@ -88,11 +90,13 @@ class HeatMapModel(QAbstractTableModel):
 
     def order_by_similarity_to(self, article: int) -> list[int]:
         """The copies, the most similar to `article` first (itself at the top)."""
-        return sorted(self.order, key=lambda i: (i != article, -self.similarity(article, i)))
+        row = np.nan_to_num(self._matrix[article], nan=0.0)
+        return sorted(self.order, key=lambda i: (i != article, -row[i]))
 
-    def similarity(self, a: int, b: int) -> float:
-        """The similarity of articles `a` and `b` (1 for a copy with itself, 0 when not scored)."""
-        return 1.0 if a == b else self._similarity.get((a, b), 0.0)
+    def similarity(self, a: int, b: int) -> float | None:
+        """The similarity of articles `a` and `b` (1 for a copy with itself, None when not scored)."""
+        value = float(self._matrix[a, b])
+        return None if np.isnan(value) else value
 
     def article_at(self, position: int) -> int:
         """The article shown at row or column `position`."""
@@ -126,7 +130,7 @@ class HeatMapModel(QAbstractTableModel):
             return None
         a, b = self.order[index.row()], self.order[index.column()]
         if role == SIMILARITY_ROLE:
-            return 1.0 if a == b else self._similarity.get((a, b))
+            return self.similarity(a, b)
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(self._describe(a, b))
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -138,7 +142,7 @@ class HeatMapModel(QAbstractTableModel):
         names = f"{short_name(analysis, a)} \u2194 {short_name(analysis, b)}"
         if a == b:
             return f"{short_name(analysis, a)}\n{analysis.articles[a].article.title}"
-        value = self._similarity.get((a, b))
+        value = self.similarity(a, b)
         if value is None:
             return f"{names}\nnot compared: they share almost no rare words"
         verdict = "same story" if value >= SAME_STORY else "different stories"
@@ -210,10 +214,12 @@ class HeatMap(QTableView):
         self.horizontalHeader().sectionClicked.connect(self._order_by_column)
         self.doubleClicked.connect(self._chosen)
 
-    def set_analysis(self, analysis: FolderAnalysis | None, order_name: str = "Story") -> None:
-        """Show `analysis` in the order named (a key of ORDERS)."""
+    def set_analysis(
+        self, analysis: FolderAnalysis | None, matrix: np.ndarray | None = None, order_name: str = "Story"
+    ) -> None:
+        """Show `analysis` and its similarity matrix in the order named (a key of ORDERS)."""
         order = ORDERS[order_name](analysis) if analysis is not None else None
-        self.model_.set_analysis(analysis, order)
+        self.model_.set_analysis(analysis, matrix, order)
 
     def set_order_name(self, name: str) -> None:
         """Order the copies by `name` (a key of ORDERS)."""

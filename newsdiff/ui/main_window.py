@@ -10,11 +10,12 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from functools import partial
 from collections import OrderedDict, deque
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -35,7 +36,6 @@ from PySide6.QtWidgets import (
 )
 
 import newsdiff
-from newsdiff.core.analysis_process import run_in_process
 from newsdiff.core.articles import Article, ArticleError, find_articles, load_article, load_folder
 from newsdiff.core.cache import default_cache_dir
 from newsdiff.core.folder import AnalysisCancelled, FolderAnalysis, analyse_articles, suggested_base, with_base
@@ -56,13 +56,22 @@ from newsdiff.ui.shortcut_sheet import ShortcutSheet
 from newsdiff.ui.shortcuts import BY_NAME, key_sequences
 from newsdiff.ui.theme import theme_for
 from newsdiff.ui.welcome import WelcomePage
-from newsdiff.ui.workers import PRIORITY_BACKGROUND, PRIORITY_SHOWN, Runner, Task, compare_in_process, warm_up
+from newsdiff.ui.workers import (
+    PRIORITY_BACKGROUND,
+    PRIORITY_SHOWN,
+    Runner,
+    Task,
+    analyse_in_process,
+    compare_in_process,
+    warm_up,
+)
 
 SAMPLE_FOLDER = Path(newsdiff.__file__).resolve().parent / "resources" / "sample"
 RECENT_LIMIT = 8
 CACHE_LIMIT = 4096  # comparisons kept: a folder's base against every copy, and pairs looked at
 ZOOM_LIMIT = 8  # points either way
 LIST_SHARE = 0.3  # of the window's width, for the article list, until the user moves the splitter
+ANALYSIS_FIRST_FROM = 100  # copies: from this many, the folder analysis runs before the base's comparisons
 COMPARISON_FAILED = "The comparison failed; see the problems panel."
 Pair = tuple[str, str]  # the paths of the left and right articles
 
@@ -652,6 +661,8 @@ class MainWindow(QMainWindow):
         if finished is not None and finished != self._background_key:
             return
         self._background_key = None
+        if self._analysis_holds_background():
+            return  # resumed when the analysis ends
         while self._background and self.session is not None and self.base is not None:
             key = self._key(self.base, self._background.popleft())
             if key in self._cache:
@@ -666,6 +677,20 @@ class MainWindow(QMainWindow):
             self.progress.hide()
         else:
             self._show_progress(done, self._background_total, "compared %v of %m")
+
+    def _analysis_holds_background(self) -> bool:
+        """Whether the base's comparisons with every copy wait for the folder analysis: on a large folder both
+        want the processors, and the analysis gives the same figures and more (measured on 1,000 articles:
+        with both running, the analysis took 86 s instead of 51)."""
+        return (
+            self._analysis_task is not None
+            and self.session is not None
+            and len(self.session.articles) >= ANALYSIS_FIRST_FROM
+        )
+
+    def _resume_background(self) -> None:
+        if self._background_key is None:
+            self._background_step(None)
 
     def _show_progress(self, done: int, total: int, label: str = "%v of %m") -> None:
         self.progress.setRange(0, total)
@@ -711,7 +736,7 @@ class MainWindow(QMainWindow):
         if session is None or len(session.articles) < 2:
             return
         job = partial(analyse_articles, session.articles, session.errors, cache_dir=default_cache_dir())
-        self._start_analysis(job, "Analysing the folder…", lambda analysis: self._analysed(analysis, True))
+        self._start_analysis(job, "Analysing the folder…", lambda found: self._analysed(*found, suggested=True))
 
     def _rebase_story(self) -> None:
         """Make the viewer's base the base of its story in the overview too (coverage computed again)."""
@@ -722,9 +747,11 @@ class MainWindow(QMainWindow):
         if analysis.clusters[cluster].base == self.base:
             return
         job = partial(with_base, analysis, cluster, self.base, cache_dir=default_cache_dir())
-        self._start_analysis(job, "Computing the coverage of the new base…", lambda found: self._analysed(found, False))
+        self._start_analysis(
+            job, "Computing the coverage of the new base…", lambda found: self._analysed(*found, suggested=False)
+        )
 
-    def _start_analysis(self, job: Callable, message: str, finished: Callable[[FolderAnalysis], None]) -> None:
+    def _start_analysis(self, job: Callable, message: str, finished: Callable[[tuple], None]) -> None:
         self._stop_analysis()
         stop = self._analysis_stop = threading.Event()
         if self.analysis is None:
@@ -733,7 +760,7 @@ class MainWindow(QMainWindow):
         self.analysis_progress.show()
         self.analysis_cancel.show()
         self._analysis_task = self.analyser.start(
-            lambda progress: run_in_process(job, progress, stop.is_set),
+            lambda progress: analyse_in_process(job, progress, stop.is_set),
             finished,
             self._analysis_failed,
             progress=self._analysis_progressed,
@@ -753,6 +780,7 @@ class MainWindow(QMainWindow):
         if self._analysis_task is None:
             return
         self._stop_analysis()
+        self._resume_background()
         self.statusBar().showMessage("Folder analysis cancelled", 5000)
         if self.analysis is None:
             self.folder_overview.show_message("The folder analysis was cancelled.", analyse=True)
@@ -761,18 +789,20 @@ class MainWindow(QMainWindow):
         self.analysis_progress.setRange(0, max(1, total))
         self.analysis_progress.setValue(min(done, total))
 
-    def _analysed(self, analysis: FolderAnalysis, suggested: bool) -> None:
+    def _analysed(self, analysis: FolderAnalysis, matrix: np.ndarray, *, suggested: bool) -> None:
         self._analysis_task = None
         self.analysis_progress.hide()
         self.analysis_cancel.hide()
         self.analysis = analysis
-        self.folder_overview.set_analysis(analysis, suggested=suggested)
+        self.folder_overview.set_analysis(analysis, matrix, suggested=suggested)
         self._rebase_story()
+        self._resume_background()
 
     def _analysis_failed(self, error: Exception) -> None:
         self._analysis_task = None
         self.analysis_progress.hide()
         self.analysis_cancel.hide()
+        self._resume_background()
         if isinstance(error, AnalysisCancelled):
             return
         text = f"The folder analysis failed: {error}"

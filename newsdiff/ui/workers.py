@@ -20,11 +20,17 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+import numpy as np
+
+from newsdiff.core.analysis_process import run_in_process
 from newsdiff.core.articles import Article
+from newsdiff.core.folder import FolderAnalysis
+from newsdiff.core.folder_transport import packed_result, similarity_matrix, unpack
 from newsdiff.core.worker_process import start_worker
 from newsdiff.ui.session import Compared, compared, warmed_up
 
@@ -181,6 +187,15 @@ def compare_in_process(left: Article, right: Article, known: frozenset[str]) -> 
     except BrokenProcessPool:
         _discard_pool(pool)
         raise
+
+
+def analyse_in_process(
+    job: Callable[..., FolderAnalysis], progress: Progress, cancelled: Callable[[], bool]
+) -> tuple[FolderAnalysis, np.ndarray]:
+    """Run a folder analysis job (a partial of folder.analyse_articles or folder.with_base) in a process of
+    its own and wait for it (call from a worker thread): the analysis and its similarity matrix."""
+    packed = run_in_process(partial(packed_result, job), progress, cancelled)
+    return unpack(packed), similarity_matrix(packed)
 
 
 def warm_up() -> Future:

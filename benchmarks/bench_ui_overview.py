@@ -1,0 +1,121 @@
+"""The viewer opening a generated folder of 1,000 articles of ~800 words (tests/synthetic_folder.py): the list,
+the suggested base and the first pair, then the folder overview's analysis with its progress bar.
+
+Measured in the same run, each from an empty cache:
+- the viewer: seconds until the list is shown, seconds until the overview is ready, and the longest time
+  the GUI event loop went without turning (a 10 ms timer's longest gap), over the whole opening;
+- the baseline: the same analysis run in one of the window's threads instead of its own process, with the
+  same timer: the window's responsiveness if the work only left the event loop, not the process.
+The goal (issue #5): the event loop never blocked for more than 200 ms.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest benchmarks/bench_ui_overview.py --benchmark-only -s
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+
+from newsdiff.core.articles import load_folder  # noqa: E402
+from newsdiff.core.folder import analyse_articles  # noqa: E402
+from newsdiff.ui.main_window import MainWindow  # noqa: E402
+from newsdiff.ui.workers import Runner  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from synthetic_folder import generate_folder  # noqa: E402  (a test utility)
+
+ARTICLES = 1000
+TICK_MS = 10
+LIMIT_S = 300.0
+
+
+class GapRecorder:
+    """A timer ticking every TICK_MS: the longest gap between two ticks is the longest the loop was blocked."""
+
+    def __init__(self) -> None:
+        self.gaps: list[float] = []
+        self._last = time.perf_counter()
+        self.timer = QTimer()
+        self.timer.timeout.connect(self._tick)
+        self.timer.start(TICK_MS)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.gaps.append((now - self._last) * 1000)
+        self._last = now
+
+    def stop(self) -> dict[str, float]:
+        self.timer.stop()
+        ordered = sorted(self.gaps)
+        return {"longest_gap_ms": ordered[-1], "p99_gap_ms": ordered[int(len(ordered) * 0.99)], "ticks": len(ordered)}
+
+
+def _wait(qapp, done, seconds: float = LIMIT_S) -> float:
+    started = time.perf_counter()
+    while not done():
+        if time.perf_counter() - started > seconds:
+            raise TimeoutError("gave up waiting")
+        qapp.processEvents()
+        time.sleep(0.002)
+    return time.perf_counter() - started
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    return generate_folder(tmp_path_factory.mktemp("generated") / "folder", ARTICLES, seed=1).folder
+
+
+@pytest.fixture
+def fresh_cache(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+def test_viewer_opens_1000_articles(benchmark, qapp, folder: Path, fresh_cache, tmp_path) -> None:
+    benchmark.group = "overview-1000"
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window.resize(1280, 800)
+    window.show()
+    figures: dict[str, float] = {}
+
+    def open_and_analyse() -> None:
+        recorder = GapRecorder()
+        window.open_folder(str(folder))
+        figures["list_shown_s"] = _wait(qapp, lambda: window.session is not None)
+        figures["overview_ready_s"] = figures["list_shown_s"] + _wait(qapp, lambda: window.analysis is not None)
+        window.tabs.setCurrentWidget(window.folder_overview)
+        qapp.processEvents()
+        figures.update(recorder.stop())
+
+    benchmark.pedantic(open_and_analyse, rounds=1, iterations=1)
+    benchmark.extra_info.update(figures)
+    print(f"\nviewer, 1,000 articles: {figures}")
+    assert len(window.analysis.articles) == ARTICLES and window.folder_overview.heat_map.model().rowCount() == ARTICLES
+    window.close()
+    window.wait_for_work()
+
+
+def test_baseline_analysis_in_a_window_thread(benchmark, qapp, folder: Path, fresh_cache, tmp_path) -> None:
+    benchmark.group = "overview-1000"
+    articles, skipped = load_folder(folder)
+    runner = Runner()
+    figures: dict[str, float] = {}
+    found = []
+
+    def analyse() -> None:
+        recorder = GapRecorder()
+        runner.start(lambda _: analyse_articles(articles, skipped, cache_dir=tmp_path / "c"), found.append, print)
+        figures["overview_ready_s"] = _wait(qapp, lambda: bool(found))
+        figures.update(recorder.stop())
+
+    benchmark.pedantic(analyse, rounds=1, iterations=1)
+    benchmark.extra_info.update(figures)
+    print(f"\nbaseline, analysis in a thread: {figures}")
+    assert len(found[0].articles) == ARTICLES
