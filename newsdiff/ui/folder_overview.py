@@ -27,7 +27,7 @@ from newsdiff.ui.coverage_list import CoverageList
 from newsdiff.ui.heat_map import ORDERS, HeatMap
 from newsdiff.ui.story_tree import StoryTree
 
-MAP_SHARE = 0.6  # of the page's width, at most, for the heat map
+MAP_SHARE = 0.55  # of the page's width, at most, for the heat map
 
 
 def summary(analysis: FolderAnalysis) -> str:
@@ -118,9 +118,21 @@ class FolderOverview(QWidget):
         side = QSplitter(Qt.Orientation.Vertical, self)
         side.addWidget(self.stories)
         side.addWidget(coverage_box)
+        key = QLabel(
+            "Darker: more alike (site furniture left out) · blank: not compared, almost no rare words in common"
+            " · lines: where one story ends · double-click a cell to compare the two copies",
+            self,
+        )
+        key.setObjectName("heatMapKey")
+        key.setWordWrap(True)
+        map_box = QWidget(self)
+        map_layout = QVBoxLayout(map_box)
+        map_layout.setContentsMargins(0, 0, 0, 0)
+        map_layout.addWidget(self.heat_map, 1)
+        map_layout.addWidget(key)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("overviewSplitter")
-        self.splitter.addWidget(self.heat_map)
+        self.splitter.addWidget(map_box)
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)

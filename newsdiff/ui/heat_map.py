@@ -14,16 +14,19 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
 
 from newsdiff.core import palette
 from newsdiff.core.folder import SAME_STORY, FolderAnalysis
-from newsdiff.ui.theme import is_dark, mix
+from newsdiff.ui.theme import contrast, is_dark, mix
 from newsdiff.ui.tooltips import plain_tooltip
 
-CELL = 22  # pixels: a cell's side
+CELL = 22  # pixels: a cell's side, at least
+LARGEST_CELL = 64
+SMALL_MAP = 240  # pixels: the side a map of few copies fills
+FIGURES_FROM = 40  # pixels: cells this wide show their figure
 ROW_HEADER_LIMIT = 220  # pixels: the widest the file names beside the rows may take
 SIMILARITY_ROLE = Qt.ItemDataRole.UserRole  # the pair's similarity (float), None when not scored
 Index = QModelIndex | QPersistentModelIndex
@@ -170,8 +173,14 @@ class HeatMapDelegate(QStyledItemDelegate):
         qpalette = option.palette
         ground = qpalette.color(QPalette.ColorRole.Base)
         rect: QRect = option.rect
-        painter.fillRect(rect, cell_colour(index.data(SIMILARITY_ROLE), ground, is_dark(qpalette)))
+        value = index.data(SIMILARITY_ROLE)
+        shade = cell_colour(value, ground, is_dark(qpalette))
+        painter.fillRect(rect, shade)
         row, column = index.row(), index.column()
+        if value is not None and row != column and rect.width() >= FIGURES_FROM:
+            text = qpalette.color(QPalette.ColorRole.Text)
+            painter.setPen(text if contrast(text, shade) >= 4.5 else ground)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{value:.0%}")
         if row == column:
             painter.setPen(QPen(qpalette.color(QPalette.ColorRole.Text), 1))
             painter.drawLine(rect.topLeft(), rect.bottomRight())
@@ -184,9 +193,6 @@ class HeatMapDelegate(QStyledItemDelegate):
         if option.state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(QPen(qpalette.color(QPalette.ColorRole.Highlight), 2))
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802, D102 - Qt override
-        return QSize(CELL, CELL)
 
 
 class HeatMap(QTableView):
@@ -220,6 +226,10 @@ class HeatMap(QTableView):
         """Show `analysis` and its similarity matrix in the order named (a key of ORDERS)."""
         order = ORDERS[order_name](analysis) if analysis is not None else None
         self.model_.set_analysis(analysis, matrix, order)
+        # a few copies get large cells, a thousand the smallest that stay legible and clickable
+        cell = max(CELL, min(LARGEST_CELL, SMALL_MAP // max(1, len(self.model_.order))))
+        self.verticalHeader().setDefaultSectionSize(cell)
+        self.horizontalHeader().setDefaultSectionSize(max(cell, CELL + 8))
 
     def set_order_name(self, name: str) -> None:
         """Order the copies by `name` (a key of ORDERS)."""

@@ -50,7 +50,7 @@ class StoryTree(QTreeWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         # not measured over the rows: a folder may hold thousands of files
         header.setSectionResizeMode(FILE, QHeaderView.ResizeMode.Interactive)
-        self.setColumnWidth(FILE, self.fontMetrics().horizontalAdvance("0" * 16))
+        self.setColumnWidth(FILE, self.fontMetrics().horizontalAdvance("0" * 12))
         self.headerItem().setToolTip(CARRIES, "The share of the story's base (site furniture left out) each copy carries")
         self.currentItemChanged.connect(self._current_changed)
         self.itemActivated.connect(self._activated)
