@@ -36,11 +36,12 @@ class ArticleTableModel(QAbstractTableModel):
         self.other: int | None = None
         self.similarities: dict[int, float] = {}
 
-    def set_articles(self, articles: list[Article]) -> None:
-        """Show `articles`, with no base and no similarities yet."""
+    def set_articles(self, articles: list[Article], word_counts: list[int] | None = None) -> None:
+        """Show `articles` (with their numbers of words, counted here if not given), with no base and no
+        similarities yet."""
         self.beginResetModel()
         self.articles = list(articles)
-        self._words = [len(article.text.split()) for article in articles]
+        self._words = word_counts if word_counts is not None else [len(article.text.split()) for article in articles]
         # Worked out once: sorting a thousand rows asks for each row's text some sixteen times.
         self._titles = [" ".join(article.title.split()) for article in articles]
         self._files = [
@@ -99,11 +100,11 @@ class ArticleTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        article = self.articles[row]
+        if role == SORT_ROLE:  # first: sorting a thousand rows asks some 16,000 times
+            return self._sort_key(row, column)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
-        if role == SORT_ROLE:
-            return self._sort_key(row, column)
+        article = self.articles[row]
         if role == Qt.ItemDataRole.ToolTipRole:
             notes = "\n".join(article.hints)
             return plain_tooltip(f"{article.path}\n{article.title}" + (f"\n\n{notes}" if notes else ""))
@@ -155,6 +156,10 @@ class ArticleList(QTableView):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model_)
         self.proxy.setSortRole(SORT_ROLE)
+        # Sorted when asked (a header click, a new folder), not again each time a similarity arrives: rows
+        # would jump under the mouse while the base is compared with every copy, and on a large folder
+        # each re-sort holds the window up.
+        self.proxy.setDynamicSortFilter(False)
         self.setModel(self.proxy)
         self.setSortingEnabled(True)
         self.sortByColumn(FILE, Qt.SortOrder.AscendingOrder)
@@ -174,10 +179,10 @@ class ArticleList(QTableView):
         self.doubleClicked.connect(lambda index: self.base_chosen.emit(self.proxy.mapToSource(index).row()))
         self._quiet = False
 
-    def set_articles(self, articles: list[Article]) -> None:
-        """List `articles`."""
+    def set_articles(self, articles: list[Article], word_counts: list[int] | None = None) -> None:
+        """List `articles` (with their numbers of words when known)."""
         self._quiet = True
-        self.model_.set_articles(articles)
+        self.model_.set_articles(articles, word_counts)
         self._quiet = False
         metrics = self.fontMetrics()
         self.setColumnWidth(ROLE, metrics.horizontalAdvance("copy") + 16)

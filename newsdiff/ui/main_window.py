@@ -506,7 +506,7 @@ class MainWindow(QMainWindow):
         self._cache.clear()
         self._failed.clear()
         self.comparison = None
-        self.article_list.set_articles(session.articles)
+        self.article_list.set_articles(session.articles, session.word_counts)
         self.problems.set_problems(session.errors, session.articles)
         if session.folder is not None:
             self._remember_folder(session.folder)

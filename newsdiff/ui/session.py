@@ -65,6 +65,8 @@ class Session:
     def __post_init__(self) -> None:
         if self.words is None:
             self.words = FolderWords(self.articles)
+        # counted here, off the GUI thread: the list shows them
+        self.word_counts = [len(article.text.split()) for article in self.articles]
         self._index = {article.path: index for index, article in enumerate(self.articles)}
 
     def index_of(self, path: str) -> int | None:
