@@ -800,6 +800,12 @@ class MainWindow(QMainWindow):
         self.analysis_cancel.hide()
         self.analysis = analysis
         self.folder_overview.set_analysis(analysis, matrix, suggested=suggested)
+        if suggested and self.tabs.currentWidget() is not self.folder_overview:
+            stories = len(analysis.clusters)
+            key = QKeySequence(BY_NAME["folder_overview"].keys[0]).toString(QKeySequence.SequenceFormat.NativeText)
+            self.statusBar().showMessage(
+                f"Folder overview ready: {stories} stor{'y' if stories == 1 else 'ies'} ({key})", 8000
+            )
         self._rebase_story()
         self._resume_background()
 
