@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from synthetic_folder import generate_folder
 from test_ui_window import WAIT, list_row, make_window, open_folder, showing
 
+from newsdiff.core.model import Side
+from newsdiff.ui.cells import FURNITURE_BADGE
 from newsdiff.ui.main_window import MainWindow
 from newsdiff.ui.story_tree import ARTICLE_ROLE, FILE, ROLE, TITLE
 
@@ -180,3 +182,36 @@ def test_untrusted_names_are_shown_literally(qtbot, window, tmp_path) -> None:
     row = next(k for k in range(2) if model.headerData(k, Qt.Orientation.Vertical).startswith("<b>"))
     assert "<img" not in model.headerData(row, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
     assert "&lt;b&gt;bold" in model.index(row, 1 - row).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_site_furniture_is_marked_in_the_pair_and_hidden_with_one_toggle(qtbot, window) -> None:
+    analysed(qtbot, window)
+    window.tabs.setCurrentIndex(0)
+    window.show_pair_of(list_row(window, "003"), list_row(window, "002"))
+    qtbot.waitUntil(lambda: showing(window, "003", "002"), timeout=WAIT)
+    comparison = window.comparison
+    furniture = window.view.styling.furniture
+    right = comparison.document(Side.RIGHT)
+    headline = next(k for k, s in enumerate(right.sentences) if right.text[s.start : s.end].startswith("Uber Enters"))
+    assert (Side.RIGHT, headline) in furniture
+    lead = next(k for k, s in enumerate(right.sentences) if "surrender" in right.text[s.start : s.end])
+    assert (Side.RIGHT, lead) not in furniture
+    badges = "".join(
+        cell.document.toPlainText()
+        for row in range(len(comparison.rows))
+        for cell in window.view.cells(row)
+        if cell.document is not None
+    )
+    assert badges.count(FURNITURE_BADGE.replace("\u00a0", " ")) == len(furniture)  # plain text turns no-break spaces into spaces
+
+    shown = [d for d in window.differences if window._shown(d)]
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    after = [d for d in window.differences if window._shown(d)]
+    assert len(after) < len(shown)
+    assert not any(all(key in furniture for key in window._keys(d)) for d in after)
+    assert any(cell.paragraphs for row in range(len(comparison.rows)) for cell in window.view.cells(row))
+    # navigation passes over it: walking every difference never lands on furniture alone
+    for _ in range(len(after) + 1):
+        qtbot.keyClick(window.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+        current = window.current_difference()
+        assert current is not None and not all(key in furniture for key in window._keys(current))

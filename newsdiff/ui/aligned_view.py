@@ -2,7 +2,8 @@
 
 Both columns live in one widget, so a row is always side by side with itself and the panes cannot scroll
 apart. Each row is as tall as its taller side; the shorter side is padded, and a side with nothing in the row
-shows a hatched gap. Rows whose sentences are all of hidden kinds fold into one thin band.
+shows a hatched gap. Rows whose sentences are all hidden (of a hidden kind, or site furniture while that is
+hidden) fold into one thin band.
 """
 
 from __future__ import annotations
@@ -228,7 +229,7 @@ class AlignedView(QAbstractScrollArea):
             link_index = comparison.link_of(side, sentence)
             link = comparison.links[link_index] if link_index is not None else None
             kind = link.kind if link is not None else Kind.UNIQUE
-            if not styling.visible(kind, link):
+            if not styling.visible(kind, link, [(side, sentence)]):
                 continue
             strong = kind is not Kind.SHARED or (link is not None and (link.moved or link.altered))
             colour = QColor(KIND_HUE[kind]) if strong else styling.theme.kind[kind]
@@ -489,7 +490,7 @@ class AlignedView(QAbstractScrollArea):
         painter.setPen(theme.dimmed_text)
         count = len(box.rows)
         words = "row" if count == 1 else "rows"
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"\u22ef {count} {words} of hidden kinds \u22ef")
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"\u22ef {count} hidden {words} \u22ef")
 
     def _paint_matches(self, painter: QPainter) -> None:
         theme = self.styling.theme

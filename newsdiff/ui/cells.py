@@ -20,6 +20,7 @@ from newsdiff.ui.theme import Theme
 
 MOVED_BADGE = "\u21c5\u00a0moved"  # no-break spaces: a badge never splits over two lines
 ALTERED_BADGE = "\u2260\u00a0altered"
+FURNITURE_BADGE = "\u2302\u00a0site\u00a0furniture"
 BADGE_GAP = "\u00a0"  # nor leaves the first word of its sentence
 LINE_HEIGHT_PERCENT = 125
 PARAGRAPH_GAP = 0.6  # space after a paragraph inside a cell, in line heights
@@ -38,11 +39,18 @@ class Styling:
     font: QFont
     hidden: frozenset[Kind] = frozenset()
     altered_only: bool = False
+    furniture: frozenset[tuple[Side, int]] = frozenset()  # sentences that are site furniture, not story
+    hide_furniture: bool = False
 
-    def visible(self, kind: Kind, link: Link | None) -> bool:
-        """Whether a sentence of `kind` (in `link`, None if unique) is shown in colour."""
+    def visible(self, kind: Kind, link: Link | None, sentences: Iterable[tuple[Side, int]] = ()) -> bool:
+        """Whether a sentence of `kind` (in `link`, None if unique) is shown in colour; `sentences` (side,
+        index) are hidden too when they are all site furniture and furniture is hidden."""
         if kind in self.hidden:
             return False
+        if self.hide_furniture and self.furniture:
+            keys = list(sentences)
+            if keys and all(key in self.furniture for key in keys):
+                return False
         return not self.altered_only or (link is not None and link.altered)
 
 
@@ -193,6 +201,7 @@ class Formats:
         self.block.setBottomMargin(PARAGRAPH_GAP * styling.font.pointSizeF() * 1.6)
         self.moved_badge = self._badge(theme.moved)
         self.altered_badge = self._badge(theme.altered)
+        self.furniture_badge = self._badge(theme.dimmed_text)
 
     def _badge(self, colour: QColor) -> QTextCharFormat:
         badge = QTextCharFormat()
@@ -318,9 +327,12 @@ class CellBuilder:
                 link_index = comparison.link_of(side, index)
                 link = comparison.links[link_index] if link_index is not None else None
                 kind = link.kind if link is not None else Kind.UNIQUE
-                shown = self.styling.visible(kind, link)
+                shown = self.styling.visible(kind, link, [(side, index)])
                 if shown:
                     cell.visible.add(index)
+                if (side, index) in self.styling.furniture:
+                    put(FURNITURE_BADGE, formats.furniture_badge)
+                    put(BADGE_GAP, formats.plain)
                 if link is not None and link.moved:
                     put(MOVED_BADGE, formats.moved_badge)
                     put(BADGE_GAP, formats.plain)

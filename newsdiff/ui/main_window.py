@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
         altered.toggled.connect(self.set_altered_only)
         furniture = self.actions_by_name["hide_furniture"]
         furniture.setCheckable(True)
-        furniture.toggled.connect(lambda on: self.settings.setValue("view/hide_furniture", on))
+        furniture.toggled.connect(self._furniture_toggled)
         for name, handler in handlers.items():
             # triggered() passes `checked`; the handlers take no argument
             self.actions_by_name[name].triggered.connect(lambda _checked=False, handler=handler: handler())
@@ -800,6 +800,7 @@ class MainWindow(QMainWindow):
         self.analysis_cancel.hide()
         self.analysis = analysis
         self.folder_overview.set_analysis(analysis, matrix, suggested=suggested)
+        self._restyle()  # the pair shown may hold site furniture
         if suggested and self.tabs.currentWidget() is not self.folder_overview:
             stories = len(analysis.clusters)
             key = QKeySequence(BY_NAME["folder_overview"].keys[0]).toString(QKeySequence.SequenceFormat.NativeText)
@@ -825,10 +826,37 @@ class MainWindow(QMainWindow):
     # ----- showing a comparison
 
     def styling(self) -> Styling:
-        """How sentences are drawn now: the palette's colours, the zoomed font, the hidden kinds."""
+        """How sentences are drawn now: the palette's colours, the zoomed font, the hidden kinds, the site
+        furniture of the pair shown (once the folder analysis has found it) and whether it is hidden."""
         font = QFont(self.font())
         font.setPointSizeF(max(6.0, self.font().pointSizeF() + self.zoom))
-        return Styling(theme_for(self.palette()), font, frozenset(self.hidden), self.altered_only)
+        return Styling(
+            theme_for(self.palette()),
+            font,
+            frozenset(self.hidden),
+            self.altered_only,
+            self._furniture(),
+            self.actions_by_name["hide_furniture"].isChecked(),
+        )
+
+    def _furniture(self) -> frozenset[tuple[Side, int]]:
+        """The sentences of the pair shown that the folder analysis found to be site furniture."""
+        comparison, analysis, session = self.comparison, self.analysis, self.session
+        if comparison is None or analysis is None or session is None:
+            return frozenset()
+        found = set()
+        for side in Side:
+            document = comparison.document(side)
+            index = session.index_of(document.path)
+            if index is None or index >= len(analysis.articles) or analysis.articles[index].article.path != document.path:
+                continue
+            spans = analysis.articles[index].boilerplate
+            found |= {
+                (side, number)
+                for number, sentence in enumerate(document.sentences)
+                if any(span.start <= sentence.start and sentence.end <= span.end for span in spans)
+            }
+        return frozenset(found)
 
     def _display(self, compared: Compared | None, placeholder: str = "") -> None:
         started = time.perf_counter()
@@ -917,6 +945,11 @@ class MainWindow(QMainWindow):
         self._restyle()
         self._update_position()
 
+    def _furniture_toggled(self, hide: bool) -> None:
+        self.settings.setValue("view/hide_furniture", hide)
+        self._restyle()
+        self._update_position()
+
     def _zoom(self, step: int) -> None:
         self.zoom = 0 if step == 0 else max(-ZOOM_LIMIT, min(ZOOM_LIMIT, self.zoom + step))
         self._save_view_settings()
@@ -934,7 +967,7 @@ class MainWindow(QMainWindow):
         if comparison is None:
             return False
         link = comparison.links[difference.link] if difference.link is not None else None
-        return self.view.styling is not None and self.view.styling.visible(difference.kind, link)
+        return self.view.styling is not None and self.view.styling.visible(difference.kind, link, self._keys(difference))
 
     @staticmethod
     def _keys(difference: Difference) -> list[tuple[Side, int]]:

@@ -107,7 +107,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         "hide_furniture",
         ("Ctrl+6",),
         "Hide Site &Furniture",
-        "Hide the site furniture (headline lists, comment prompts, credits) in the overview's coverage",
+        "Hide the site furniture (headline lists, comment prompts, credits) in the pair and the overview",
         "View",
     ),
     Shortcut("zoom_in", ("Ctrl++", "Ctrl+="), "Zoom &In", "Larger text", "View"),
