@@ -135,6 +135,32 @@ def test_added_words_are_inserts_and_reworded_words_are_replacements() -> None:
     assert (Side.RIGHT, EditOp.INSERT, "drawing loud protests") in ops
 
 
+def edited_text(comparison: Comparison, side: Side) -> list[str]:
+    """The texts of the edits of `side` in the comparison's only link."""
+    (link,) = comparison.links
+    return [comparison.document(side).text[e.start : e.end] for e in link.edits if e.side is side]
+
+
+def test_a_word_moved_within_a_reworded_sentence_is_not_an_edit() -> None:
+    comparison = compare(
+        Article.from_text("Firefighters rescued two children from a burning house in Leeds on Sunday night."),
+        Article.from_text("Two children were pulled from a burning house by firefighters in Leeds on Sunday night."),
+    )
+    right = edited_text(comparison, Side.RIGHT)
+    assert not any("firefighters" in text for text in right)
+    assert any("pulled" in text for text in right)
+    assert edited_text(comparison, Side.LEFT) == ["rescued"]
+
+
+def test_a_changed_number_stays_an_edit_though_the_other_copy_has_it_elsewhere() -> None:
+    comparison = compare(
+        Article.from_text("The army said 300 soldiers were surrounded near the border town, and 30 escaped."),
+        Article.from_text("The army said 30 soldiers were surrounded near the border town, and 300 escaped."),
+    )
+    assert edited_text(comparison, Side.LEFT) == ["300", "30"]
+    assert edited_text(comparison, Side.RIGHT) == ["30", "300"]
+
+
 def test_moved_sentence_is_marked_and_rows_stay_in_order() -> None:
     paragraphs = [
         "The storm reached the coast early on Monday, flooding several villages.",
