@@ -15,7 +15,7 @@ from newsdiff.core.similarity import Matrices, SentenceFeatures
 # A pair this strong is linked wherever it stands in the two texts.
 ANCHOR_SCORE = 0.6
 # Between two anchored links, where order makes a link likely, a weaker pair is linked too.
-GAP_SCORE = 0.45
+GAP_SCORE = 0.4
 # A lone sentence on each side between two anchors is the likeliest pair of all.
 SANDWICH_SCORE = 0.38
 # Among pairs of near-equal score, the one sharing more content words wins the assignment.
