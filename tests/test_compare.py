@@ -161,6 +161,25 @@ def test_a_changed_number_stays_an_edit_though_the_other_copy_has_it_elsewhere()
     assert edited_text(comparison, Side.RIGHT) == ["30", "300"]
 
 
+def test_a_loose_rewrite_out_of_order_is_linked_once_the_rest_is() -> None:
+    left = Article.from_text(
+        "Heavy rain flooded the main road into the town on Monday.\n\n"
+        "The council said repairs to the bridge would take three weeks.\n\n"
+        "Schools in the area stayed open despite the weather.\n\n"
+        "Shops on the high street reported few customers all day."
+    )
+    right = Article.from_text(
+        "Shops on the high street reported few customers all day.\n\n"
+        "Schools in the area stayed open despite the weather.\n\n"
+        "Heavy rain flooded the main road into the town on Monday.\n\n"
+        "Mending the damaged bridge will keep engineers busy for three weeks, according to the council."
+    )
+    comparison = compare(left, right)
+    assert comparison.unique_left == comparison.unique_right == ()
+    assert comparison.kind_of(Side.RIGHT, 3) is Kind.PARAPHRASE
+    assert comparison.links[comparison.link_of(Side.RIGHT, 3)].left == (1,)
+
+
 def test_moved_sentence_is_marked_and_rows_stay_in_order() -> None:
     paragraphs = [
         "The storm reached the coast early on Monday, flooding several villages.",
