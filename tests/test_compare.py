@@ -144,7 +144,9 @@ def edited_text(comparison: Comparison, side: Side) -> list[str]:
 def test_a_word_moved_within_a_reworded_sentence_is_not_an_edit() -> None:
     comparison = compare(
         Article.from_text("Firefighters rescued two children from a burning house in Leeds on Sunday night."),
-        Article.from_text("Two children were pulled from a burning house by firefighters in Leeds on Sunday night."),
+        Article.from_text(
+            "Two children were pulled from a burning house by firefighters in Leeds on Sunday night."
+        ),
     )
     right = edited_text(comparison, Side.RIGHT)
     assert not any("firefighters" in text for text in right)

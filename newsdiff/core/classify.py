@@ -169,6 +169,7 @@ class Reused:
 
 
 def _is_number(word: str) -> bool:
+    """Whether a case-folded word is a figure: digits in it, or a number word."""
     return word in NUMBER_WORDS or any(c.isdigit() for c in word)
 
 
@@ -189,7 +190,9 @@ def _unreused_runs(words: Sequence[Token], reused: Reused) -> list[tuple[int, in
     return [_span(run) for run in runs if run]
 
 
-def word_edits(changes: Sequence[Change], *, left_reused: Reused = Reused(), right_reused: Reused = Reused()) -> list[Edit]:
+def word_edits(
+    changes: Sequence[Change], *, left_reused: Reused = Reused(), right_reused: Reused = Reused()
+) -> list[Edit]:
     """Edits of a paraphrase: reworded runs (replace), words only on the right (insert) or only on the left
     (delete). Runs of punctuation alone are not edits.
 

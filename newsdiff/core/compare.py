@@ -33,9 +33,7 @@ def prepare(article: Article) -> Prepared:
     document = segment(article)
     sentences = tuple(document.sentence_text(i) for i in range(len(document.sentences)))
     features = sentence_features(sentences)
-    pairs = frozenset(
-        pair for bigrams in features.bigrams for pair in bigrams if not STOPWORDS.intersection(pair)
-    )
+    pairs = frozenset(pair for bigrams in features.bigrams for pair in bigrams if not STOPWORDS.intersection(pair))
     return Prepared(document, sentences, features, frozenset(document_words(document)), pairs)
 
 
