@@ -154,6 +154,18 @@ def test_a_word_moved_within_a_reworded_sentence_is_not_an_edit() -> None:
     assert edited_text(comparison, Side.LEFT) == ["rescued"]
 
 
+def test_a_phrase_taken_from_another_sentence_of_the_other_copy_is_not_an_edit() -> None:
+    comparison = compare(
+        Article.from_text(
+            "The mayor opened the new library in the town centre on Monday.\n\nBuilding work took two years.\n\n"
+            "Residents said they were caught in the middle of the row over its cost."
+        ),
+        Article.from_text("The mayor, caught in the middle of the row, opened the library in the town centre on Monday."),
+    )
+    assert edited_text(comparison, Side.RIGHT) == []
+    assert edited_text(comparison, Side.LEFT) == ["new"]
+
+
 def test_a_changed_number_stays_an_edit_though_the_other_copy_has_it_elsewhere() -> None:
     comparison = compare(
         Article.from_text("The army said 300 soldiers were surrounded near the border town, and 30 escaped."),

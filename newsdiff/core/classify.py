@@ -159,13 +159,19 @@ def _span(items: Sequence[Token]) -> tuple[int, int]:
     return items[0].start, items[-1].end
 
 
+# A run of this many words that the other copy has anywhere was copied from it, whatever the words.
+COPIED_RUN = 4
+
+
 @dataclass(frozen=True)
 class Reused:
-    """What the other side of a link offers for reuse, case-folded: the content words of its linked sentences,
-    and the pairs of adjacent content words anywhere in its copy (a phrase taken from another sentence)."""
+    """What the other side of a link offers for reuse, case-folded: the content words of its linked sentences;
+    anywhere in its copy, the pairs of adjacent content words and the runs of COPIED_RUN words (a phrase
+    taken from another sentence)."""
 
     words: frozenset[str] = frozenset()
     pairs: frozenset[tuple[str, str]] = frozenset()
+    runs: frozenset[tuple[str, ...]] = frozenset()
 
 
 def _is_number(word: str) -> bool:
@@ -181,6 +187,9 @@ def _unreused_runs(words: Sequence[Token], reused: Reused) -> list[tuple[int, in
     for k, pair in enumerate(zip(folded, folded[1:])):
         if pair in reused.pairs:
             taken[k] = taken[k + 1] = True
+    for k in range(len(folded) - COPIED_RUN + 1):
+        if tuple(folded[k : k + COPIED_RUN]) in reused.runs:
+            taken[k : k + COPIED_RUN] = [True] * COPIED_RUN
     runs: list[list[Token]] = [[]]
     for word, text, is_taken in zip(words, folded, taken):
         if is_taken and not _is_number(text):

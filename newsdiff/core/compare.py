@@ -9,8 +9,9 @@ from typing import Iterable, Sequence
 from newsdiff.core.align import Group, align, display_rows, moved_groups
 from newsdiff.core.altered import is_altered
 from newsdiff.core.articles import Article
-from newsdiff.core.classify import Reused, character_edits, kind_of_link, word_edits
+from newsdiff.core.classify import COPIED_RUN, Reused, character_edits, kind_of_link, word_edits
 from newsdiff.core.model import Comparison, Document, Kind, Link, Side
+from newsdiff.core.normalize import words
 from newsdiff.core.segment import segment
 from newsdiff.core.similarity import STOPWORDS, SentenceFeatures, matrices, sentence_features
 from newsdiff.core.spelling import document_words, misspellings
@@ -25,6 +26,7 @@ class Prepared:
     features: SentenceFeatures
     words: frozenset[str]
     pairs: frozenset[tuple[str, str]]  # its pairs of adjacent content words, case-folded
+    runs: frozenset[tuple[str, ...]]  # its runs of COPIED_RUN words, case-folded
 
 
 @lru_cache(maxsize=512)
@@ -34,7 +36,10 @@ def prepare(article: Article) -> Prepared:
     sentences = tuple(document.sentence_text(i) for i in range(len(document.sentences)))
     features = sentence_features(sentences)
     pairs = frozenset(pair for bigrams in features.bigrams for pair in bigrams if not STOPWORDS.intersection(pair))
-    return Prepared(document, sentences, features, frozenset(document_words(document)), pairs)
+    runs = frozenset(
+        tuple(found[k : k + COPIED_RUN]) for found in map(words, sentences) for k in range(len(found) - COPIED_RUN + 1)
+    )
+    return Prepared(document, sentences, features, frozenset(document_words(document)), pairs, runs)
 
 
 def link_groups(left: Prepared, right: Prepared) -> list[Group]:
@@ -44,7 +49,7 @@ def link_groups(left: Prepared, right: Prepared) -> list[Group]:
 
 def reused(own: Prepared, sentences: Sequence[int]) -> Reused:
     """What a link's sentences of one side offer for reuse to the other side's words (see word_edits)."""
-    return Reused(frozenset().union(*(own.features.content[s] for s in sentences)), own.pairs)
+    return Reused(frozenset().union(*(own.features.content[s] for s in sentences)), own.pairs, own.runs)
 
 
 def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -> Comparison:
