@@ -135,6 +135,65 @@ def test_added_words_are_inserts_and_reworded_words_are_replacements() -> None:
     assert (Side.RIGHT, EditOp.INSERT, "drawing loud protests") in ops
 
 
+def edited_text(comparison: Comparison, side: Side) -> list[str]:
+    """The texts of the edits of `side` in the comparison's only link."""
+    (link,) = comparison.links
+    return [comparison.document(side).text[e.start : e.end] for e in link.edits if e.side is side]
+
+
+def test_a_word_moved_within_a_reworded_sentence_is_not_an_edit() -> None:
+    comparison = compare(
+        Article.from_text("Firefighters rescued two children from a burning house in Leeds on Sunday night."),
+        Article.from_text(
+            "Two children were pulled from a burning house by firefighters in Leeds on Sunday night."
+        ),
+    )
+    right = edited_text(comparison, Side.RIGHT)
+    assert not any("firefighters" in text for text in right)
+    assert any("pulled" in text for text in right)
+    assert edited_text(comparison, Side.LEFT) == ["rescued"]
+
+
+def test_a_phrase_taken_from_another_sentence_of_the_other_copy_is_not_an_edit() -> None:
+    comparison = compare(
+        Article.from_text(
+            "The mayor opened the new library in the town centre on Monday.\n\nBuilding work took two years.\n\n"
+            "Residents said they were caught in the middle of the row over its cost."
+        ),
+        Article.from_text("The mayor, caught in the middle of the row, opened the library in the town centre on Monday."),
+    )
+    assert edited_text(comparison, Side.RIGHT) == []
+    assert edited_text(comparison, Side.LEFT) == ["new"]
+
+
+def test_a_changed_number_stays_an_edit_though_the_other_copy_has_it_elsewhere() -> None:
+    comparison = compare(
+        Article.from_text("The army said 300 soldiers were surrounded near the border town, and 30 escaped."),
+        Article.from_text("The army said 30 soldiers were surrounded near the border town, and 300 escaped."),
+    )
+    assert edited_text(comparison, Side.LEFT) == ["300", "30"]
+    assert edited_text(comparison, Side.RIGHT) == ["30", "300"]
+
+
+def test_a_loose_rewrite_out_of_order_is_linked_once_the_rest_is() -> None:
+    left = Article.from_text(
+        "Heavy rain flooded the main road into the town on Monday.\n\n"
+        "The council said repairs to the bridge would take three weeks.\n\n"
+        "Schools in the area stayed open despite the weather.\n\n"
+        "Shops on the high street reported few customers all day."
+    )
+    right = Article.from_text(
+        "Shops on the high street reported few customers all day.\n\n"
+        "Schools in the area stayed open despite the weather.\n\n"
+        "Heavy rain flooded the main road into the town on Monday.\n\n"
+        "Mending the damaged bridge will keep engineers busy for three weeks, according to the council."
+    )
+    comparison = compare(left, right)
+    assert comparison.unique_left == comparison.unique_right == ()
+    assert comparison.kind_of(Side.RIGHT, 3) is Kind.PARAPHRASE
+    assert comparison.links[comparison.link_of(Side.RIGHT, 3)].left == (1,)
+
+
 def test_moved_sentence_is_marked_and_rows_stay_in_order() -> None:
     paragraphs = [
         "The storm reached the coast early on Monday, flooding several villages.",

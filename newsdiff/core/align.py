@@ -15,9 +15,12 @@ from newsdiff.core.similarity import Matrices, SentenceFeatures
 # A pair this strong is linked wherever it stands in the two texts.
 ANCHOR_SCORE = 0.6
 # Between two anchored links, where order makes a link likely, a weaker pair is linked too.
-GAP_SCORE = 0.45
+GAP_SCORE = 0.4
 # A lone sentence on each side between two anchors is the likeliest pair of all.
 SANDWICH_SCORE = 0.38
+# Once every anchored, gap and merged link is made, a pair this strong among the sentences still unlinked is
+# linked wherever it stands: a loose rewrite set elsewhere in the copy, with no better counterpart left.
+LOOSE_SCORE = 0.45
 # Among pairs of near-equal score, the one sharing more content words wins the assignment.
 EVIDENCE_BONUS = 0.01
 # A sentence joins its neighbour's link when this share of its content words is found in the counterpart
@@ -112,6 +115,18 @@ def _merge_neighbours(groups: list[Group], m: Matrices, left: SentenceFeatures, 
                     break
 
 
+def _link_leftovers(groups: list[Group], score: np.ndarray, shared: np.ndarray) -> None:
+    """Add the one-to-one pairs of at least LOOSE_SCORE among the sentences no group holds yet."""
+    linked_left = {i for g in groups for i in g.left}
+    linked_right = {j for g in groups for j in g.right}
+    lefts = [i for i in range(score.shape[0]) if i not in linked_left]
+    rights = [j for j in range(score.shape[1]) if j not in linked_right]
+    if lefts and rights:
+        cells = np.ix_(lefts, rights)
+        for a, b in _assign(score[cells], shared[cells], LOOSE_SCORE):
+            groups.append(Group([lefts[a]], [rights[b]], float(score[lefts[a], rights[b]])))
+
+
 def align(m: Matrices, left: SentenceFeatures, right: SentenceFeatures) -> list[Group]:
     """The links between the sentences of two documents, ordered by their first left sentence."""
     score = m.score
@@ -119,6 +134,7 @@ def align(m: Matrices, left: SentenceFeatures, right: SentenceFeatures) -> list[
     pairs += _fill_gaps(score, m.shared_content, pairs)
     groups = [Group([i], [j], float(score[i, j])) for i, j in pairs]
     _merge_neighbours(groups, m, left, right)
+    _link_leftovers(groups, score, m.shared_content)
     groups.sort(key=lambda g: g.left[0])
     return groups
 

@@ -159,20 +159,64 @@ def _span(items: Sequence[Token]) -> tuple[int, int]:
     return items[0].start, items[-1].end
 
 
-def word_edits(changes: Sequence[Change]) -> list[Edit]:
+# A run of this many words that the other copy has anywhere was copied from it, whatever the words.
+COPIED_RUN = 4
+
+
+@dataclass(frozen=True)
+class Reused:
+    """What the other side of a link offers for reuse, case-folded: the content words of its linked sentences;
+    anywhere in its copy, the pairs of adjacent content words and the runs of COPIED_RUN words (a phrase
+    taken from another sentence)."""
+
+    words: frozenset[str] = frozenset()
+    pairs: frozenset[tuple[str, str]] = frozenset()
+    runs: frozenset[tuple[str, ...]] = frozenset()
+
+
+def _is_number(word: str) -> bool:
+    """Whether a case-folded word is a figure: digits in it, or a number word."""
+    return word in NUMBER_WORDS or any(c.isdigit() for c in word)
+
+
+def _unreused_runs(words: Sequence[Token], reused: Reused) -> list[tuple[int, int]]:
+    """The spans of the runs of `words` left once the reused words are taken out. Numbers are never taken
+    out: a changed figure must stay marked even when the other copy has it elsewhere."""
+    folded = [w.text.casefold() for w in words]
+    taken = [w in reused.words for w in folded]
+    for k, pair in enumerate(zip(folded, folded[1:])):
+        if pair in reused.pairs:
+            taken[k] = taken[k + 1] = True
+    for k in range(len(folded) - COPIED_RUN + 1):
+        if tuple(folded[k : k + COPIED_RUN]) in reused.runs:
+            taken[k : k + COPIED_RUN] = [True] * COPIED_RUN
+    runs: list[list[Token]] = [[]]
+    for word, text, is_taken in zip(words, folded, taken):
+        if is_taken and not _is_number(text):
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    return [_span(run) for run in runs if run]
+
+
+def word_edits(
+    changes: Sequence[Change], *, left_reused: Reused = Reused(), right_reused: Reused = Reused()
+) -> list[Edit]:
     """Edits of a paraphrase: reworded runs (replace), words only on the right (insert) or only on the left
-    (delete). Runs of punctuation alone are not edits."""
+    (delete). Runs of punctuation alone are not edits.
+
+    A changed word the other side offers for reuse (`left_reused` for the left side's words, `right_reused`
+    for the right's) was moved within the sentence or taken from another sentence of the other copy, not
+    reworded: it is left out of the edits. When one side of a reworded run keeps no word, the other side's
+    words are only there (insert or delete).
+    """
     edits: list[Edit] = []
     for change in changes:
-        left_words = [t for t in change.left if t.is_word]
-        right_words = [t for t in change.right if t.is_word]
-        if left_words and right_words:
-            edits.append(Edit(Side.LEFT, *_span(left_words), EditOp.REPLACE))
-            edits.append(Edit(Side.RIGHT, *_span(right_words), EditOp.REPLACE))
-        elif left_words:
-            edits.append(Edit(Side.LEFT, *_span(left_words), EditOp.DELETE))
-        elif right_words:
-            edits.append(Edit(Side.RIGHT, *_span(right_words), EditOp.INSERT))
+        lefts = _unreused_runs([t for t in change.left if t.is_word], left_reused)
+        rights = _unreused_runs([t for t in change.right if t.is_word], right_reused)
+        op = EditOp.REPLACE if lefts and rights else EditOp.DELETE if lefts else EditOp.INSERT
+        edits += [Edit(Side.LEFT, start, end, op) for start, end in lefts]
+        edits += [Edit(Side.RIGHT, start, end, op) for start, end in rights]
     return edits
 
 

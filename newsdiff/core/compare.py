@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from newsdiff.core.align import Group, align, display_rows, moved_groups
 from newsdiff.core.altered import is_altered
 from newsdiff.core.articles import Article
-from newsdiff.core.classify import character_edits, kind_of_link, word_edits
+from newsdiff.core.classify import COPIED_RUN, Reused, character_edits, kind_of_link, word_edits
 from newsdiff.core.model import Comparison, Document, Kind, Link, Side
+from newsdiff.core.normalize import words
 from newsdiff.core.segment import segment
-from newsdiff.core.similarity import SentenceFeatures, matrices, sentence_features
+from newsdiff.core.similarity import STOPWORDS, SentenceFeatures, matrices, sentence_features
 from newsdiff.core.spelling import document_words, misspellings
 
 
@@ -24,6 +25,8 @@ class Prepared:
     sentences: tuple[str, ...]
     features: SentenceFeatures
     words: frozenset[str]
+    pairs: frozenset[tuple[str, str]]  # its pairs of adjacent content words, case-folded
+    runs: frozenset[tuple[str, ...]]  # its runs of COPIED_RUN words, case-folded
 
 
 @lru_cache(maxsize=512)
@@ -31,12 +34,22 @@ def prepare(article: Article) -> Prepared:
     """The article segmented, with its sentence features; kept, since a folder compares each file many times."""
     document = segment(article)
     sentences = tuple(document.sentence_text(i) for i in range(len(document.sentences)))
-    return Prepared(document, sentences, sentence_features(sentences), frozenset(document_words(document)))
+    features = sentence_features(sentences)
+    pairs = frozenset(pair for bigrams in features.bigrams for pair in bigrams if not STOPWORDS.intersection(pair))
+    runs = frozenset(
+        tuple(found[k : k + COPIED_RUN]) for found in map(words, sentences) for k in range(len(found) - COPIED_RUN + 1)
+    )
+    return Prepared(document, sentences, features, frozenset(document_words(document)), pairs, runs)
 
 
 def link_groups(left: Prepared, right: Prepared) -> list[Group]:
     """The sentences of two prepared articles linked to each other, before they are classified."""
     return align(matrices(left.features, right.features), left.features, right.features)
+
+
+def reused(own: Prepared, sentences: Sequence[int]) -> Reused:
+    """What a link's sentences of one side offer for reuse to the other side's words (see word_edits)."""
+    return Reused(frozenset().union(*(own.features.content[s] for s in sentences)), own.pairs, own.runs)
 
 
 def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -> Comparison:
@@ -64,8 +77,10 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
     for k, (group, (kind, changes)) in enumerate(zip(groups, classified)):
         if kind is Kind.TYPO:
             edits = character_edits(left_doc, right_doc, changes)
+        elif kind is Kind.PARAPHRASE:
+            edits = word_edits(changes, left_reused=reused(rp, group.right), right_reused=reused(lp, group.left))
         else:
-            edits = word_edits(changes)
+            edits = []
         similarity = 1.0 if kind is Kind.SHARED else min(max(group.score, 0.0), 1.0)
         links.append(
             Link(tuple(group.left), tuple(group.right), kind, similarity, k in moved, k in altered, tuple(edits))
