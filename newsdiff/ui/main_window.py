@@ -517,9 +517,9 @@ class MainWindow(QMainWindow):
         count = len(session.articles)
         self.base = session.suggested_base if session.suggested_base is not None else 0 if count else None
         self.other = self.article_list.row_after(self.base, 1, skip=self.base) if count > 1 else None
-        self._roles_changed()
-        self.analysis = None
+        self.analysis = None  # before the roles change: the old folder's analysis must not be rebased
         self.folder_overview.clear()
+        self._roles_changed()
         if count > 1:
             self.analyse_folder()
         else:
