@@ -215,3 +215,34 @@ def test_site_furniture_is_marked_in_the_pair_and_hidden_with_one_toggle(qtbot, 
         qtbot.keyClick(window.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
         current = window.current_difference()
         assert current is not None and not all(key in furniture for key in window._keys(current))
+
+
+def test_choosing_a_story_scrolls_the_map_to_it(qtbot, window, tmp_path) -> None:
+    folder = tmp_path / "two stories"
+    folder.mkdir()
+    for prefix in ("000", "001", "002", "003", "004"):
+        shutil.copy(seed(prefix), folder / seed(prefix).name)
+    for number, text in enumerate(OTHER_STORY):
+        (folder / f"other_{number}.txt").write_text(text, encoding="utf-8")
+    analysed(qtbot, window, folder)
+    analysis = window.analysis
+    assert len(analysis.clusters) == 2
+    heat_map = window.folder_overview.heat_map
+    model = heat_map.model()
+    window.folder_overview.stories.select_cluster(1)
+    current = heat_map.currentIndex()
+    assert current.row() == current.column()
+    assert model.cluster_of(current.row()) == 1 and model.cluster_of(current.row() - 1) == 0
+
+
+OTHER_STORY = [
+    "Flood barrier approved for river town\n\nCouncillors in the river town of Westbury approved a new flood "
+    "barrier on Tuesday after three winters of flooding damaged hundreds of homes along the quay.\n\nThe "
+    "barrier, a wall of steel gates that closes when the tide rises, will cost the council about 12 million "
+    "pounds and take two years to build.\n\nResidents who lost furniture and floors in the floods said the "
+    "decision came too late, but shop owners welcomed the plan.",
+    "Westbury gets its flood barrier\n\nCouncillors in Westbury approved a new flood barrier on Tuesday after "
+    "three winters of flooding damaged hundreds of homes along the quay.\n\nThe barrier, a wall of steel gates "
+    "that closes when the tide rises, will cost about 12 million pounds and take two years to build, the "
+    "council said.\n\nShop owners on the quay welcomed the plan.",
+]

@@ -201,6 +201,7 @@ class FolderOverview(QWidget):
 
     def _cluster_chosen(self, cluster: int) -> None:
         self.coverage.show_cluster(self.analysis, cluster)
+        self.heat_map.show_cluster(cluster)
 
     def _copy_opened(self, cluster: int, article: int) -> None:
         base = self.analysis.clusters[cluster].base if self.analysis is not None else None

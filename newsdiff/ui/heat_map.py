@@ -236,6 +236,15 @@ class HeatMap(QTableView):
         if self.model_.analysis is not None:
             self.model_.set_order(ORDERS[name](self.model_.analysis))
 
+    def show_cluster(self, cluster: int) -> None:
+        """Scroll to where the copies of story `cluster` begin (rows and columns)."""
+        model = self.model_
+        first = next((k for k in range(len(model.order)) if model.cluster_of(k) == cluster), None)
+        if first is not None:
+            index = model.index(first, first)
+            self.setCurrentIndex(index)
+            self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+
     def wanted_width(self) -> int:
         """The width that shows every column, headers and frame included."""
         model = self.model_
