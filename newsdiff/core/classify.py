@@ -9,7 +9,7 @@ from fast_diff_match_patch import diff
 from rapidfuzz.distance import Levenshtein
 
 from newsdiff.core.model import Document, Edit, EditOp, Kind, Side
-from newsdiff.core.normalize import Token, canonical, tokens, typographic
+from newsdiff.core.normalize import Token, typographic
 
 _EQUAL, _DELETE, _INSERT = "=", "-", "+"
 # Words that are numbers: changing one changes a fact, however few letters differ (million/billion).
@@ -33,14 +33,6 @@ class Change:
 
     left: tuple[Token, ...]
     right: tuple[Token, ...]
-
-
-def _sentence_tokens(doc: Document, sentences: Sequence[int]) -> list[Token]:
-    found: list[Token] = []
-    for index in sentences:
-        sentence = doc.sentences[index]
-        found += tokens(doc.text, sentence.start, sentence.end)
-    return found
 
 
 # Inside a reworded run, a run of this many words copied unchanged is kept as copied, not swallowed.
@@ -91,7 +83,7 @@ def _changes_of(
     return changes
 
 
-def token_changes(left: list[Token], right: list[Token], *, fold_case: bool = False) -> list[Change]:
+def token_changes(left: Sequence[Token], right: Sequence[Token], *, fold_case: bool = False) -> list[Change]:
     """The differing runs of two token lists: a word diff, cleaned up so that a changed phrase is one run.
 
     The semantic clean-up also swallows copied runs lying between long changes; inside each reworded run a
@@ -139,13 +131,13 @@ def _is_typo_word(a: str, b: str) -> bool:
     return Levenshtein.distance(a, b) <= allowed
 
 
-def kind_of_link(left: Document, right: Document, lefts: Sequence[int], rights: Sequence[int]) -> tuple[Kind, list[Change]]:
-    """The kind of a link and its differing runs of tokens."""
-    left_text = " ".join(left.sentence_text(i) for i in lefts)
-    right_text = " ".join(right.sentence_text(j) for j in rights)
-    if canonical(left_text) == canonical(right_text):
+def kind_of_link(
+    left_canonical: str, right_canonical: str, left_tokens: Sequence[Token], right_tokens: Sequence[Token]
+) -> tuple[Kind, list[Change]]:
+    """The kind of a link and its differing runs of tokens, from the canonical forms and the tokens of its
+    sentences on each side."""
+    if left_canonical == right_canonical:
         return Kind.SHARED, []
-    left_tokens, right_tokens = _sentence_tokens(left, lefts), _sentence_tokens(right, rights)
     # A reworded sentence's edits ignore case: "More than 100" copied as "more than 100" is copied.
     folded = token_changes(left_tokens, right_tokens, fold_case=True)
     if all(_is_typo_change(c) for c in folded):

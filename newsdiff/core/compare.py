@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from newsdiff.core.align import Group, align, display_rows, moved_groups
 from newsdiff.core.altered import is_altered
 from newsdiff.core.articles import Article
 from newsdiff.core.classify import character_edits, kind_of_link, word_edits
 from newsdiff.core.model import Comparison, Document, Kind, Link, Side
+from newsdiff.core.normalize import Token, canonical, tokens
 from newsdiff.core.segment import segment
 from newsdiff.core.similarity import SentenceFeatures, matrices, sentence_features
-from newsdiff.core.spelling import document_words, misspellings
+from newsdiff.core.spelling import Suspect, document_words, misspellings, suspects
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,18 @@ class Prepared:
     sentences: tuple[str, ...]
     features: SentenceFeatures
     words: frozenset[str]
+    tokens: tuple[tuple[Token, ...], ...]  # of each sentence
+    suspects: tuple[Suspect, ...]
+
+    def canonical_of(self, indices: Sequence[int]) -> str:
+        """The canonical form of the sentences, joined as one passage."""
+        if len(indices) == 1:
+            return self.features.canonical[indices[0]]
+        return canonical(" ".join(self.sentences[i] for i in indices))
+
+    def tokens_of(self, indices: Sequence[int]) -> list[Token]:
+        """The tokens of the sentences, in order."""
+        return [token for i in indices for token in self.tokens[i]]
 
 
 @lru_cache(maxsize=512)
@@ -31,7 +44,14 @@ def prepare(article: Article) -> Prepared:
     """The article segmented, with its sentence features; kept, since a folder compares each file many times."""
     document = segment(article)
     sentences = tuple(document.sentence_text(i) for i in range(len(document.sentences)))
-    return Prepared(document, sentences, sentence_features(sentences), frozenset(document_words(document)))
+    return Prepared(
+        document,
+        sentences,
+        sentence_features(sentences),
+        frozenset(document_words(document)),
+        tuple(tuple(tokens(document.text, s.start, s.end)) for s in document.sentences),
+        suspects(document),
+    )
 
 
 def link_groups(left: Prepared, right: Prepared) -> list[Group]:
@@ -51,7 +71,10 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
     groups = link_groups(lp, rp)
     moved = moved_groups(groups)
 
-    classified = [kind_of_link(left_doc, right_doc, g.left, g.right) for g in groups]
+    classified = [
+        kind_of_link(lp.canonical_of(g.left), rp.canonical_of(g.right), lp.tokens_of(g.left), rp.tokens_of(g.right))
+        for g in groups
+    ]
     # Shared and typo links say the same thing by construction; only reworded pairs can have changed a fact.
     reworded = [k for k, (kind, _) in enumerate(classified) if kind is Kind.PARAPHRASE]
     verdicts = is_altered(
@@ -80,8 +103,8 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
         unique_left=tuple(i for i in range(len(left_sentences)) if i not in linked_left),
         unique_right=tuple(j for j in range(len(right_sentences)) if j not in linked_right),
         misspellings=tuple(
-            misspellings(left_doc, Side.LEFT, rp.words | known)
-            + misspellings(right_doc, Side.RIGHT, lp.words | known)
+            misspellings(left_doc, Side.LEFT, lp.suspects, rp.words | known)
+            + misspellings(right_doc, Side.RIGHT, rp.suspects, lp.words | known)
         ),
         rows=tuple(display_rows(left_doc, right_doc, groups, moved)),
     )
