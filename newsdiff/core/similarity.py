@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Hashable, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -29,14 +29,37 @@ COPIED_SCORE = 0.6
 
 
 @dataclass(frozen=True)
+class Incidence:
+    """Which items each sentence holds: a 0/1 sparse matrix (sentences x items) over the document's own items."""
+
+    columns: dict[Hashable, int]  # each item's column
+    matrix: sparse.csr_matrix
+    sizes: np.ndarray  # items of each sentence, at least 1: the denominator of a share
+
+
+def incidence(sets: Sequence[frozenset]) -> Incidence:
+    """The incidence matrix of the sentences' item sets; built once per document, as prepare keeps it."""
+    columns: dict[Hashable, int] = {}
+    rows, cols = [], []
+    for row, items in enumerate(sets):
+        for item in items:
+            rows.append(row)
+            cols.append(columns.setdefault(item, len(columns)))
+    shape = (len(sets), max(len(columns), 1))
+    matrix = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=shape)
+    return Incidence(columns, matrix, np.array([max(len(s), 1) for s in sets], dtype=np.float32))
+
+
+@dataclass(frozen=True)
 class SentenceFeatures:
     """Per-sentence material for the similarity matrices of one document."""
 
     canonical: tuple[str, ...]
     folded: tuple[str, ...]
     content: tuple[frozenset[str], ...]
-    bigrams: tuple[frozenset[tuple[str, str]], ...]
-    trigrams: tuple[frozenset[tuple[str, str, str]], ...]  # those holding a lower-case content word
+    content_items: Incidence  # the content words
+    bigram_items: Incidence  # word bigrams
+    trigram_items: Incidence  # word trigrams holding a lower-case content word
     vectors: np.ndarray
 
 
@@ -58,7 +81,10 @@ def sentence_features(sentences: Sequence[str]) -> SentenceFeatures:
     content = tuple(frozenset(w for w in ws if w not in STOPWORDS) for ws in word_lists)
     bigrams = tuple(frozenset(zip(ws, ws[1:])) for ws in word_lists)
     trigrams = tuple(_telling_trigrams(s) for s in sentences)
-    return SentenceFeatures(canon, tuple(c.casefold() for c in canon), content, bigrams, trigrams, embed(canon))
+    return SentenceFeatures(
+        canon, tuple(c.casefold() for c in canon), content, incidence(content), incidence(bigrams), incidence(trigrams),
+        embed(canon),
+    )
 
 
 @dataclass(frozen=True)
@@ -93,27 +119,20 @@ class Matrices:
         return np.maximum.reduce([close, 0.45 * self.cosine + 0.55 * overlap, copied])
 
 
-def _incidence(sets: Sequence[frozenset], vocabulary: dict) -> sparse.csr_matrix:
-    rows, cols = [], []
-    for row, items in enumerate(sets):
-        for item in items:
-            rows.append(row)
-            cols.append(vocabulary.setdefault(item, len(vocabulary)))
-    shape = (len(sets), max(len(vocabulary), 1))
-    return sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=shape)
-
-
-def _overlap(left: Sequence[frozenset], right: Sequence[frozenset]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Counts of common items, and their share of each side's items, for every pair of sets."""
-    vocabulary: dict = {}
-    a = _incidence(left, vocabulary)
-    b = _incidence(right, vocabulary)
-    a.resize((a.shape[0], max(len(vocabulary), 1)))
-    b.resize((b.shape[0], max(len(vocabulary), 1)))
-    common = (a @ b.T).toarray()
-    left_sizes = np.array([max(len(s), 1) for s in left], dtype=np.float32)[:, None]
-    right_sizes = np.array([max(len(s), 1) for s in right], dtype=np.float32)[None, :]
-    return common, common / left_sizes, common / right_sizes
+def _overlap(left: Incidence, right: Incidence) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Counts of common items, and their share of each side's items, for every pair of sentences."""
+    # The right side's matrix in the left side's columns; an item the left side lacks is common to no pair.
+    columns = np.full(right.matrix.shape[1], -1)
+    for item, column in right.columns.items():
+        columns[column] = left.columns.get(item, -1)
+    moved = columns[right.matrix.indices]
+    kept = moved >= 0
+    pointers = np.concatenate([[0], np.cumsum(kept)])[right.matrix.indptr]
+    translated = sparse.csr_matrix(
+        (right.matrix.data[kept], moved[kept], pointers), shape=(right.matrix.shape[0], left.matrix.shape[1])
+    )
+    common = (left.matrix @ translated.T).toarray()
+    return common, common / left.sizes[:, None], common / right.sizes[None, :]
 
 
 def matrices(left: SentenceFeatures, right: SentenceFeatures) -> Matrices:
@@ -126,7 +145,7 @@ def matrices(left: SentenceFeatures, right: SentenceFeatures) -> Matrices:
     workers = -1 if n * m > 50_000 else 1
     ratio = process.cdist(left.folded, right.folded, scorer=fuzz.ratio, workers=workers, dtype=np.float32) / 100.0
     cosine = cosine_matrix(left.vectors, right.vectors)
-    shared, content_left, content_right = _overlap(left.content, right.content)
-    _, bigram_left, bigram_right = _overlap(left.bigrams, right.bigrams)
-    shared_trigrams, _, _ = _overlap(left.trigrams, right.trigrams)
+    shared, content_left, content_right = _overlap(left.content_items, right.content_items)
+    _, bigram_left, bigram_right = _overlap(left.bigram_items, right.bigram_items)
+    shared_trigrams, _, _ = _overlap(left.trigram_items, right.trigram_items)
     return Matrices(ratio, cosine, shared, content_left, content_right, bigram_left, bigram_right, shared_trigrams)
