@@ -22,6 +22,11 @@ STOPWORDS = frozenset(
 )
 
 
+# Character similarity counts from this value up (see Matrices.score) ...
+CLOSE_RATIO = 0.75
+# ... so rapidfuzz may skip the exact ratio of pairs below this floor, a little lower so that no pair whose
+# float32 ratio rounds up to CLOSE_RATIO is lost.
+RATIO_FLOOR = 0.74
 # Sentences sharing this many word trigrams (a copied run of four words or more) count as reuse ...
 COPIED_TRIGRAMS = 3
 # ... with this score: enough to be linked wherever they stand.
@@ -91,7 +96,7 @@ def sentence_features(sentences: Sequence[str]) -> SentenceFeatures:
 class Matrices:
     """Pairwise signals, each an (n_left, n_right) array in [0, 1]."""
 
-    ratio: np.ndarray  # character-level similarity of the case-folded canonical forms
+    ratio: np.ndarray  # character-level similarity of the case-folded canonical forms; 0 below RATIO_FLOOR
     cosine: np.ndarray  # semantic similarity of the embeddings
     shared_content: np.ndarray  # number of content words in common (a count, not a ratio)
     content_left: np.ndarray  # share of the left sentence's content words found in the right one
@@ -109,7 +114,7 @@ class Matrices:
         smaller containment (both sentences mostly made of the other), or a larger part of the bigger
         one when at least four content words are shared (a clause taken from a longer sentence).
         """
-        close = np.where(self.ratio >= 0.75, self.ratio, 0.0)
+        close = np.where(self.ratio >= CLOSE_RATIO, self.ratio, 0.0)
         partial = np.where(self.shared_content >= 4, 0.8 * np.maximum(self.content_left, self.content_right), 0.0)
         overlap = np.maximum.reduce(
             [np.minimum(self.content_left, self.content_right), 0.5 * (self.bigram_left + self.bigram_right), partial]
@@ -143,7 +148,9 @@ def matrices(left: SentenceFeatures, right: SentenceFeatures) -> Matrices:
         return Matrices(empty, empty, empty, empty, empty, empty, empty, empty)
     # Starting worker threads costs more than a small matrix takes on one core.
     workers = -1 if n * m > 50_000 else 1
-    ratio = process.cdist(left.folded, right.folded, scorer=fuzz.ratio, workers=workers, dtype=np.float32) / 100.0
+    ratio = process.cdist(
+        left.folded, right.folded, scorer=fuzz.ratio, workers=workers, dtype=np.float32, score_cutoff=100 * RATIO_FLOOR
+    ) / 100.0
     cosine = cosine_matrix(left.vectors, right.vectors)
     shared, content_left, content_right = _overlap(left.content_items, right.content_items)
     _, bigram_left, bigram_right = _overlap(left.bigram_items, right.bigram_items)
