@@ -9,6 +9,7 @@ from typing import Iterable, Sequence
 from newsdiff.core.align import Group, align, display_rows, moved_groups
 from newsdiff.core.altered import is_altered
 from newsdiff.core.articles import Article
+from newsdiff.core.blas_threads import one_blas_thread
 from newsdiff.core.classify import character_edits, kind_of_link, word_edits
 from newsdiff.core.model import Comparison, Document, Kind, Link, Side
 from newsdiff.core.normalize import Token, canonical, tokens
@@ -59,6 +60,7 @@ def link_groups(left: Prepared, right: Prepared) -> list[Group]:
     return align(matrices(left.features, right.features), left.features, right.features)
 
 
+@one_blas_thread()  # its products are small: see blas_threads
 def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -> Comparison:
     """How `right` relates to `left`: links, unique sentences, misspellings and display rows.
 
