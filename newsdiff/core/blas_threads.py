@@ -3,7 +3,7 @@
 OpenBLAS hands a product of more than about 260,000 multiply-adds to all cores; waking its threads costs more
 than such a product takes, and on a busy machine the woken threads spin and take the cores from the Python code
 around them (a comparison of two short articles took 50 ms instead of 10). The thread count does not change
-the products' results.
+the products' results. OpenBLAS takes the count from the main thread only: elsewhere the limit changes nothing.
 """
 
 from __future__ import annotations
@@ -26,14 +26,14 @@ class _Limit:
 
 @lru_cache(maxsize=1)
 def _controller() -> ThreadpoolController:
-    """The thread pools of the BLAS libraries loaded (numpy's among them), found once per process."""
+    """The thread pools of the BLAS libraries loaded at the first comparison (numpy's and scipy's)."""
     return ThreadpoolController()
 
 
 @contextmanager
 def one_blas_thread() -> Iterator[None]:
-    """Run the body with the BLAS libraries on one thread; their own count is back once no body runs (bodies
-    in several threads share one limit)."""
+    """Run the body with the BLAS libraries on one thread; their own count is back once no body runs (nested
+    bodies, or bodies in several threads, share one limit)."""
     with _Limit.lock:
         if _Limit.depth == 0:
             _Limit.limiter = _controller().limit(limits=1, user_api="blas")
