@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import accumulate, compress
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -173,6 +174,15 @@ class _Sentence:
     claim_text: str
     vector: np.ndarray  # the sentence's embedding
     claim_vector: np.ndarray  # the claim's embedding
+    # Kept rather than taken again for each pair:
+    lexicon_words: tuple[str, ...]  # each word as the lexicon knows it (NUMBER_TOKEN for one with digits)
+    weight: float  # the informativeness of its distinct words
+    claim_words: frozenset[str]
+    claim_weight: float
+    claim_stems: tuple[str, ...]
+    claim_stem_set: frozenset[str]
+    claim_content: np.ndarray
+    claim_weights: np.ndarray
 
 
 # A folder compares its base with every copy: the base's sentences are featurised once, not once per copy.
@@ -192,15 +202,20 @@ def _sentence(text: str) -> _Sentence:
     # A capitalised word after the first is a name (or part of one); the first may just start the sentence.
     is_name = tuple(k > 0 and w[0].isupper() and not _DIGITS.search(w) and w.casefold() not in STOPWORDS
                     for k, w in enumerate(raw))
+    content = np.array([w not in STOPWORDS for w in words], dtype=bool)
+    weights = np.array([informativeness(w) for w in words])
+    grams = tuple(frozenset(zip(*(words[k:] for k in range(n)))) for n in range(1, 4))
+    claim = slice(first, last)
+    claim_words = frozenset(words[claim])
     return _Sentence(
         folded=folded,
         words=words,
         stems=stems,
         stem_set=frozenset(stems),
-        content=np.array([w not in STOPWORDS for w in words], dtype=bool),
-        weights=np.array([informativeness(w) for w in words]),
+        content=content,
+        weights=weights,
         vectors=_vectors_of(words),
-        grams=tuple(frozenset(zip(*(words[k:] for k in range(n)))) for n in range(1, 4)),
+        grams=grams,
         content_text=" ".join(w for w in words if w not in STOPWORDS),
         numbers=frozenset(n for n in number_of if n is not None),
         number_of=number_of,
@@ -209,22 +224,34 @@ def _sentence(text: str) -> _Sentence:
         names=frozenset(w for w, name in zip(words, is_name) if name),
         negated=any(w in NEGATIONS or w.endswith("n't") for w in words),
         dates=frozenset(w for w in words if w in _DATE_WORDS),
-        claim=slice(first, last),
-        claim_text=" ".join(words[first:last]),
+        claim=claim,
+        claim_text=" ".join(words[claim]),
         vector=vector,
         claim_vector=claim_vector,
+        lexicon_words=tuple(NUMBER_TOKEN if _DIGITS.search(w) else w for w in words),
+        weight=sum(map(informativeness, grams[0])),
+        claim_words=claim_words,
+        claim_weight=sum(map(informativeness, claim_words)),
+        claim_stems=stems[claim],
+        claim_stem_set=frozenset(stems[claim]),
+        claim_content=content[claim],
+        claim_weights=weights[claim],
     )
 
 
 def _jaccard(a: frozenset, b: frozenset) -> float:
-    union = len(a | b)
-    return len(a & b) / union if union else 1.0
+    common = len(a & b)
+    union = len(a) + len(b) - common
+    return common / union if union else 1.0
 
 
-def _overlap(a_words: frozenset, b_words: frozenset) -> tuple[float, float, float, float]:
-    """Informativeness-weighted share of each side's words found on the other, and the weight of the rest."""
-    wa = sum(map(informativeness, a_words)) or 1.0
-    wb = sum(map(informativeness, b_words)) or 1.0
+def _overlap(
+    a_words: frozenset, b_words: frozenset, a_weight: float, b_weight: float
+) -> tuple[float, float, float, float]:
+    """Informativeness-weighted share of each side's words found on the other, and the weight of the rest
+    (`a_weight`, `b_weight`: the informativeness of all words of each side)."""
+    wa = a_weight or 1.0
+    wb = b_weight or 1.0
     missing_a = sum(map(informativeness, a_words - b_words))
     missing_b = sum(map(informativeness, b_words - a_words))
     return 1 - missing_a / wa, 1 - missing_b / wb, missing_a, missing_b
@@ -270,7 +297,7 @@ def _pair_row(a: _Sentence, b: _Sentence) -> dict[str, float]:
     row["names_changed"] = float(names_a > 0 and names_b > 0)
     row["negation_mismatch"] = float(a.negated != b.negated)
     row["dates_differ"] = float(a.dates != b.dates)
-    contain_a, contain_b, missing_a, missing_b = _overlap(words_a, words_b)
+    contain_a, contain_b, missing_a, missing_b = _overlap(words_a, words_b, a.weight, b.weight)
     _max_min(row, "idf_contain", contain_a, contain_b)
     _max_min(row, "idf_unmatched", missing_a, missing_b)
     row["claim_cosine"] = float(a.claim_vector @ b.claim_vector)
@@ -282,10 +309,9 @@ def _pair_row(a: _Sentence, b: _Sentence) -> dict[str, float]:
     row.update({f"{name}_close": min(count, 1) * row["word_edit"] for name, count in edits.items()})
     lcs = LCSseq.similarity(a.words, b.words)
     _max_min(row, "lcs", lcs / max(la, 1), lcs / max(lb, 1))
-    claim_a, claim_b = frozenset(a.words[a.claim]), frozenset(b.words[b.claim])
     row["claim_ratio"] = fuzz.ratio(a.claim_text, b.claim_text) / 100.0
-    row["claim_jaccard"] = _jaccard(claim_a, claim_b)
-    contain_a, contain_b, missing_a, missing_b = _overlap(claim_a, claim_b)
+    row["claim_jaccard"] = _jaccard(a.claim_words, b.claim_words)
+    contain_a, contain_b, missing_a, missing_b = _overlap(a.claim_words, b.claim_words, a.claim_weight, b.claim_weight)
     _max_min(row, "claim_idf_contain", contain_a, contain_b)
     row["claim_idf_unmatched_max"] = max(missing_a, missing_b)
 
@@ -321,7 +347,11 @@ def _row_maxima(blocks: Sequence[np.ndarray]) -> np.ndarray:
 
 
 def _side_alignment(
-    own: Sequence[_Sentence], other: Sequence[_Sentence], best: np.ndarray, claimed: Sequence[int], claim_best: np.ndarray
+    own: Sequence[_Sentence],
+    other: Sequence[_Sentence],
+    best: np.ndarray,
+    claimed: Sequence[int],
+    claim_best: np.ndarray,
 ) -> tuple[dict[str, np.ndarray], np.ndarray]:
     """One side's alignment features for every pair, and whether each of its words (all pairs in a row) has a
     counterpart. `best` holds each word's highest cosine with a word of the other side; `claim_best` the same
@@ -337,16 +367,15 @@ def _side_alignment(
         "unaligned": np.bincount(pair, np.where(content & ~found, weights, 0.0), count),
         "gap": _longest_runs(~found[content], pair[content], count),
         # Without a claim on both sides, every content word of the claim is a gap.
-        "claim_gap": np.array([float(s.content[s.claim].sum()) for s in own]),
+        "claim_gap": np.array([float(s.claim_content.sum()) for s in own]),
         "claim_greedy": np.zeros(count),
     }
     if claimed:
-        claim_pair = np.repeat(claimed, [len(own[k].stems[own[k].claim]) for k in claimed])
-        claim_stems = [frozenset(other[k].stems[other[k].claim]) for k in claimed]
-        stem_found = [stem in stems for k, stems in zip(claimed, claim_stems) for stem in own[k].stems[own[k].claim]]
+        claim_pair = np.repeat(claimed, [len(own[k].claim_stems) for k in claimed])
+        stem_found = [stem in other[k].claim_stem_set for k in claimed for stem in own[k].claim_stems]
         claim_found = (claim_best >= _CLOSE) | np.array(stem_found, dtype=bool)
-        claim_content = np.concatenate([own[k].content[own[k].claim] for k in claimed])
-        claim_weights = np.concatenate([own[k].weights[own[k].claim] for k in claimed]) + 0.05
+        claim_content = np.concatenate([own[k].claim_content for k in claimed])
+        claim_weights = np.concatenate([own[k].claim_weights for k in claimed]) + 0.05
         gaps = _longest_runs(~claim_found[claim_content], claim_pair[claim_content], count)
         # Informativeness-weighted mean of each claim word's best cosine on the other side.
         weighted = np.bincount(claim_pair, claim_weights * claim_best, count)
@@ -375,11 +404,17 @@ def _alignment(pairs: Sequence[tuple[_Sentence, _Sentence]]) -> tuple[dict[str, 
     for name in _ALIGNED:
         columns[f"{name}_max"][full] = np.maximum(left[name], right[name])
         columns[f"{name}_min"][full] = np.minimum(left[name], right[name])
-    left_found, right_found = iter(found_left.tolist()), iter(found_right.tolist())
-    for k, a, b in zip(full, lefts, rights):
-        words = [w for w in a.words if not next(left_found)] + [w for w in b.words if not next(right_found)]
-        unmatched[k] = frozenset(NUMBER_TOKEN if _DIGITS.search(w) else w for w in words)
+    missing_left = _per_pair((~found_left).tolist(), lefts)
+    missing_right = _per_pair((~found_right).tolist(), rights)
+    for k, a, b, left_missing, right_missing in zip(full, lefts, rights, missing_left, missing_right):
+        unmatched[k] = frozenset([*compress(a.lexicon_words, left_missing), *compress(b.lexicon_words, right_missing)])
     return columns, unmatched
+
+
+def _per_pair(flags: list[bool], sentences: Sequence[_Sentence]) -> list[list[bool]]:
+    """Flags of all the sentences' words in a row, cut into one list per sentence."""
+    ends = list(accumulate(len(s.words) for s in sentences))
+    return [flags[end - len(s.words) : end] for s, end in zip(sentences, ends)]
 
 
 _LEXICAL = {"ratio": fuzz.ratio, "partial_ratio": fuzz.partial_ratio, "token_sort_ratio": fuzz.token_sort_ratio,
