@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable, Sequence
 
 from newsdiff.core.align import Group, align, display_rows, moved_groups
@@ -26,8 +26,17 @@ class Prepared:
     sentences: tuple[str, ...]
     features: SentenceFeatures
     words: frozenset[str]
-    tokens: tuple[tuple[Token, ...], ...]  # of each sentence
-    suspects: tuple[Suspect, ...]
+
+    # Taken at the first comparison that needs them: a folder's coverage links sentences without either.
+    @cached_property
+    def sentence_tokens(self) -> tuple[tuple[Token, ...], ...]:
+        """The tokens of each sentence."""
+        return tuple(tuple(tokens(self.document.text, s.start, s.end)) for s in self.document.sentences)
+
+    @cached_property
+    def suspected(self) -> tuple[Suspect, ...]:
+        """The words that look misspelt, unless the other side spells them so too."""
+        return suspects(self.document)
 
     def canonical_of(self, indices: Sequence[int]) -> str:
         """The canonical form of the sentences, joined as one passage."""
@@ -37,7 +46,7 @@ class Prepared:
 
     def tokens_of(self, indices: Sequence[int]) -> list[Token]:
         """The tokens of the sentences, in order."""
-        return [token for i in indices for token in self.tokens[i]]
+        return [token for i in indices for token in self.sentence_tokens[i]]
 
 
 @lru_cache(maxsize=512)
@@ -45,14 +54,7 @@ def prepare(article: Article) -> Prepared:
     """The article segmented, with its sentence features; kept, since a folder compares each file many times."""
     document = segment(article)
     sentences = tuple(document.sentence_text(i) for i in range(len(document.sentences)))
-    return Prepared(
-        document,
-        sentences,
-        sentence_features(sentences),
-        frozenset(document_words(document)),
-        tuple(tuple(tokens(document.text, s.start, s.end)) for s in document.sentences),
-        suspects(document),
-    )
+    return Prepared(document, sentences, sentence_features(sentences), frozenset(document_words(document)))
 
 
 def link_groups(left: Prepared, right: Prepared) -> list[Group]:
@@ -105,8 +107,8 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
         unique_left=tuple(i for i in range(len(left_sentences)) if i not in linked_left),
         unique_right=tuple(j for j in range(len(right_sentences)) if j not in linked_right),
         misspellings=tuple(
-            misspellings(left_doc, Side.LEFT, lp.suspects, rp.words | known)
-            + misspellings(right_doc, Side.RIGHT, rp.suspects, lp.words | known)
+            misspellings(left_doc, Side.LEFT, lp.suspected, rp.words | known)
+            + misspellings(right_doc, Side.RIGHT, rp.suspected, lp.words | known)
         ),
         rows=tuple(display_rows(left_doc, right_doc, groups, moved)),
     )
