@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Sequence
 
-from diff_match_patch import diff_match_patch
+from fast_diff_match_patch import diff
 from rapidfuzz.distance import Levenshtein
 
 from newsdiff.core.model import Document, Edit, EditOp, Kind, Side
-from newsdiff.core.normalize import Token, canonical, tokens, typographic
+from newsdiff.core.normalize import Token, typographic
 
-_EQUAL, _DELETE, _INSERT = 0, -1, 1
+_EQUAL, _DELETE, _INSERT = "=", "-", "+"
 # Words that are numbers: changing one changes a fact, however few letters differ (million/billion).
 NUMBER_WORDS = frozenset(
     """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
@@ -22,11 +21,10 @@ NUMBER_WORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def _differ() -> diff_match_patch:
-    differ = diff_match_patch()
-    differ.Diff_Timeout = 0  # sentences are short; an exact diff is cheap and repeatable
-    return differ
+def _diff(a: str, b: str, *, semantic: bool = False) -> list[tuple[str, int]]:
+    """diff-match-patch's diff of two strings (its C++ build) as runs of (operation, length)."""
+    # No time limit: sentences are short, and an exact diff is cheap and repeatable.
+    return diff(a, b, timelimit=0, checklines=False, cleanup="Semantic" if semantic else "No")
 
 
 @dataclass(frozen=True)
@@ -37,19 +35,13 @@ class Change:
     right: tuple[Token, ...]
 
 
-def _sentence_tokens(doc: Document, sentences: Sequence[int]) -> list[Token]:
-    found: list[Token] = []
-    for index in sentences:
-        sentence = doc.sentences[index]
-        found += tokens(doc.text, sentence.start, sentence.end)
-    return found
-
-
 # Inside a reworded run, a run of this many words copied unchanged is kept as copied, not swallowed.
 COPIED_RUN_WORDS = 2
 
 
-def _diff_runs(left: Sequence[Token], right: Sequence[Token], *, fold_case: bool, semantic: bool) -> list:
+def _diff_runs(
+    left: Sequence[Token], right: Sequence[Token], *, fold_case: bool, semantic: bool
+) -> list[tuple[str, int]]:
     """diff-match-patch over the token lists, each token encoded as one private-use character."""
     codes: dict[str, str] = {}
 
@@ -57,42 +49,41 @@ def _diff_runs(left: Sequence[Token], right: Sequence[Token], *, fold_case: bool
         keys = (t.text.casefold() if fold_case else t.text for t in items)
         return "".join(codes.setdefault(key, chr(0xF0000 + len(codes))) for key in keys)
 
-    diffs = _differ().diff_main(encode(left), encode(right), False)
-    if semantic:
-        _differ().diff_cleanupSemantic(diffs)
-    return diffs
+    return _diff(encode(left), encode(right), semantic=semantic)
 
 
-def _changes_of(left: Sequence[Token], right: Sequence[Token], diffs: list, keep: int) -> list[Change]:
+def _changes_of(
+    left: Sequence[Token], right: Sequence[Token], diffs: list[tuple[str, int]], keep: int
+) -> list[Change]:
     """The differing runs of a diff; an equal run shorter than `keep` words is folded into its neighbours."""
     changes: list[Change] = []
     i = j = 0
     pending_left: list[Token] = []
     pending_right: list[Token] = []
-    for op, chunk in diffs:
+    for op, length in diffs:
         if op == _EQUAL:
-            equal = left[i : i + len(chunk)]
+            equal = left[i : i + length]
             if sum(t.is_word for t in equal) >= keep or not (pending_left or pending_right):
                 if pending_left or pending_right:
                     changes.append(Change(tuple(pending_left), tuple(pending_right)))
                     pending_left, pending_right = [], []
             else:
                 pending_left += equal
-                pending_right += right[j : j + len(chunk)]
-            i += len(chunk)
-            j += len(chunk)
+                pending_right += right[j : j + length]
+            i += length
+            j += length
         elif op == _DELETE:
-            pending_left += left[i : i + len(chunk)]
-            i += len(chunk)
+            pending_left += left[i : i + length]
+            i += length
         else:
-            pending_right += right[j : j + len(chunk)]
-            j += len(chunk)
+            pending_right += right[j : j + length]
+            j += length
     if pending_left or pending_right:
         changes.append(Change(tuple(pending_left), tuple(pending_right)))
     return changes
 
 
-def token_changes(left: list[Token], right: list[Token], *, fold_case: bool = False) -> list[Change]:
+def token_changes(left: Sequence[Token], right: Sequence[Token], *, fold_case: bool = False) -> list[Change]:
     """The differing runs of two token lists: a word diff, cleaned up so that a changed phrase is one run.
 
     The semantic clean-up also swallows copied runs lying between long changes; inside each reworded run a
@@ -140,13 +131,13 @@ def _is_typo_word(a: str, b: str) -> bool:
     return Levenshtein.distance(a, b) <= allowed
 
 
-def kind_of_link(left: Document, right: Document, lefts: Sequence[int], rights: Sequence[int]) -> tuple[Kind, list[Change]]:
-    """The kind of a link and its differing runs of tokens."""
-    left_text = " ".join(left.sentence_text(i) for i in lefts)
-    right_text = " ".join(right.sentence_text(j) for j in rights)
-    if canonical(left_text) == canonical(right_text):
+def kind_of_link(
+    left_canonical: str, right_canonical: str, left_tokens: Sequence[Token], right_tokens: Sequence[Token]
+) -> tuple[Kind, list[Change]]:
+    """The kind of a link and its differing runs of tokens, from the canonical forms and the tokens of its
+    sentences on each side."""
+    if left_canonical == right_canonical:
         return Kind.SHARED, []
-    left_tokens, right_tokens = _sentence_tokens(left, lefts), _sentence_tokens(right, rights)
     # A reworded sentence's edits ignore case: "More than 100" copied as "more than 100" is copied.
     folded = token_changes(left_tokens, right_tokens, fold_case=True)
     if all(_is_typo_change(c) for c in folded):
@@ -230,25 +221,24 @@ def character_edits(left: Document, right: Document, changes: Sequence[Change]) 
         right_start, right_end = _span(change.right)
         a = typographic(left.text[left_start:left_end])
         b = typographic(right.text[right_start:right_end])
-        diffs = _differ().diff_main(a, b, False)
         i = j = 0
-        pending: list[tuple[int, int, int]] = []
-        for op, chunk in diffs + [(_EQUAL, "")]:
+        pending: list[tuple[str, int, int]] = []
+        for op, length in _diff(a, b) + [(_EQUAL, 0)]:
             if op == _EQUAL:
                 edits += _character_run(pending, left_start, right_start)
                 pending = []
-                i += len(chunk)
-                j += len(chunk)
+                i += length
+                j += length
             elif op == _DELETE:
-                pending.append((_DELETE, i, i + len(chunk)))
-                i += len(chunk)
+                pending.append((_DELETE, i, i + length))
+                i += length
             else:
-                pending.append((_INSERT, j, j + len(chunk)))
-                j += len(chunk)
+                pending.append((_INSERT, j, j + length))
+                j += length
     return edits
 
 
-def _character_run(pending: list[tuple[int, int, int]], left_start: int, right_start: int) -> list[Edit]:
+def _character_run(pending: list[tuple[str, int, int]], left_start: int, right_start: int) -> list[Edit]:
     deleted = [(a, b) for op, a, b in pending if op == _DELETE]
     inserted = [(a, b) for op, a, b in pending if op == _INSERT]
     if deleted and inserted:

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable, Sequence
 
 from newsdiff.core.align import Group, align, display_rows, moved_groups
 from newsdiff.core.altered import is_altered
 from newsdiff.core.articles import Article
+from newsdiff.core.blas_threads import one_blas_thread
 from newsdiff.core.classify import COPIED_RUN, Reused, character_edits, kind_of_link, word_edits
 from newsdiff.core.model import Comparison, Document, Kind, Link, Side
-from newsdiff.core.normalize import words
+from newsdiff.core.normalize import Token, canonical, tokens, words
 from newsdiff.core.segment import segment
 from newsdiff.core.similarity import STOPWORDS, SentenceFeatures, matrices, sentence_features
-from newsdiff.core.spelling import document_words, misspellings
+from newsdiff.core.spelling import Suspect, document_words, misspellings, suspects
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,27 @@ class Prepared:
     pairs: frozenset[tuple[str, str]]  # its pairs of adjacent content words, case-folded
     runs: frozenset[tuple[str, ...]]  # its runs of COPIED_RUN words, case-folded
 
+    # Taken at the first comparison that needs them: a folder's coverage links sentences without either.
+    @cached_property
+    def sentence_tokens(self) -> tuple[tuple[Token, ...], ...]:
+        """The tokens of each sentence."""
+        return tuple(tuple(tokens(self.document.text, s.start, s.end)) for s in self.document.sentences)
+
+    @cached_property
+    def suspected(self) -> tuple[Suspect, ...]:
+        """The words that look misspelt, unless the other side spells them so too."""
+        return suspects(self.document)
+
+    def canonical_of(self, indices: Sequence[int]) -> str:
+        """The canonical form of the sentences, joined as one passage."""
+        if len(indices) == 1:
+            return self.features.canonical[indices[0]]
+        return canonical(" ".join(self.sentences[i] for i in indices))
+
+    def tokens_of(self, indices: Sequence[int]) -> list[Token]:
+        """The tokens of the sentences, in order."""
+        return [token for i in indices for token in self.sentence_tokens[i]]
+
 
 @lru_cache(maxsize=512)
 def prepare(article: Article) -> Prepared:
@@ -35,10 +57,9 @@ def prepare(article: Article) -> Prepared:
     document = segment(article)
     sentences = tuple(document.sentence_text(i) for i in range(len(document.sentences)))
     features = sentence_features(sentences)
-    pairs = frozenset(pair for bigrams in features.bigrams for pair in bigrams if not STOPWORDS.intersection(pair))
-    runs = frozenset(
-        tuple(found[k : k + COPIED_RUN]) for found in map(words, sentences) for k in range(len(found) - COPIED_RUN + 1)
-    )
+    word_lists = [words(s) for s in sentences]
+    pairs = frozenset(pair for ws in word_lists for pair in zip(ws, ws[1:]) if not STOPWORDS.intersection(pair))
+    runs = frozenset(tuple(ws[k : k + COPIED_RUN]) for ws in word_lists for k in range(len(ws) - COPIED_RUN + 1))
     return Prepared(document, sentences, features, frozenset(document_words(document)), pairs, runs)
 
 
@@ -52,6 +73,7 @@ def reused(own: Prepared, sentences: Sequence[int]) -> Reused:
     return Reused(frozenset().union(*(own.features.content[s] for s in sentences)), own.pairs, own.runs)
 
 
+@one_blas_thread()  # its products are small: see blas_threads
 def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -> Comparison:
     """How `right` relates to `left`: links, unique sentences, misspellings and display rows.
 
@@ -64,7 +86,10 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
     groups = link_groups(lp, rp)
     moved = moved_groups(groups)
 
-    classified = [kind_of_link(left_doc, right_doc, g.left, g.right) for g in groups]
+    classified = [
+        kind_of_link(lp.canonical_of(g.left), rp.canonical_of(g.right), lp.tokens_of(g.left), rp.tokens_of(g.right))
+        for g in groups
+    ]
     # Shared and typo links say the same thing by construction; only reworded pairs can have changed a fact.
     reworded = [k for k, (kind, _) in enumerate(classified) if kind is Kind.PARAPHRASE]
     verdicts = is_altered(
@@ -95,8 +120,8 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
         unique_left=tuple(i for i in range(len(left_sentences)) if i not in linked_left),
         unique_right=tuple(j for j in range(len(right_sentences)) if j not in linked_right),
         misspellings=tuple(
-            misspellings(left_doc, Side.LEFT, rp.words | known)
-            + misspellings(right_doc, Side.RIGHT, lp.words | known)
+            misspellings(left_doc, Side.LEFT, lp.suspected, rp.words | known)
+            + misspellings(right_doc, Side.RIGHT, rp.suspected, lp.words | known)
         ),
         rows=tuple(display_rows(left_doc, right_doc, groups, moved)),
     )

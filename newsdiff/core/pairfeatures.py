@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import accumulate, compress
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from typing import Sequence
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq, Levenshtein
 
 from newsdiff.core.embed import embed, model
@@ -173,6 +174,15 @@ class _Sentence:
     claim_text: str
     vector: np.ndarray  # the sentence's embedding
     claim_vector: np.ndarray  # the claim's embedding
+    # Kept rather than taken again for each pair:
+    lexicon_words: tuple[str, ...]  # each word as the lexicon knows it (NUMBER_TOKEN for one with digits)
+    weight: float  # the informativeness of its distinct words
+    claim_words: frozenset[str]
+    claim_weight: float
+    claim_stems: tuple[str, ...]
+    claim_stem_set: frozenset[str]
+    claim_content: np.ndarray
+    claim_weights: np.ndarray
 
 
 # A folder compares its base with every copy: the base's sentences are featurised once, not once per copy.
@@ -192,15 +202,20 @@ def _sentence(text: str) -> _Sentence:
     # A capitalised word after the first is a name (or part of one); the first may just start the sentence.
     is_name = tuple(k > 0 and w[0].isupper() and not _DIGITS.search(w) and w.casefold() not in STOPWORDS
                     for k, w in enumerate(raw))
+    content = np.array([w not in STOPWORDS for w in words], dtype=bool)
+    weights = np.array([informativeness(w) for w in words])
+    grams = tuple(frozenset(zip(*(words[k:] for k in range(n)))) for n in range(1, 4))
+    claim = slice(first, last)
+    claim_words = frozenset(words[claim])
     return _Sentence(
         folded=folded,
         words=words,
         stems=stems,
         stem_set=frozenset(stems),
-        content=np.array([w not in STOPWORDS for w in words], dtype=bool),
-        weights=np.array([informativeness(w) for w in words]),
+        content=content,
+        weights=weights,
         vectors=_vectors_of(words),
-        grams=tuple(frozenset(zip(*(words[k:] for k in range(n)))) for n in range(1, 4)),
+        grams=grams,
         content_text=" ".join(w for w in words if w not in STOPWORDS),
         numbers=frozenset(n for n in number_of if n is not None),
         number_of=number_of,
@@ -209,37 +224,34 @@ def _sentence(text: str) -> _Sentence:
         names=frozenset(w for w, name in zip(words, is_name) if name),
         negated=any(w in NEGATIONS or w.endswith("n't") for w in words),
         dates=frozenset(w for w in words if w in _DATE_WORDS),
-        claim=slice(first, last),
-        claim_text=" ".join(words[first:last]),
+        claim=claim,
+        claim_text=" ".join(words[claim]),
         vector=vector,
         claim_vector=claim_vector,
+        lexicon_words=tuple(NUMBER_TOKEN if _DIGITS.search(w) else w for w in words),
+        weight=sum(map(informativeness, grams[0])),
+        claim_words=claim_words,
+        claim_weight=sum(map(informativeness, claim_words)),
+        claim_stems=stems[claim],
+        claim_stem_set=frozenset(stems[claim]),
+        claim_content=content[claim],
+        claim_weights=weights[claim],
     )
 
 
 def _jaccard(a: frozenset, b: frozenset) -> float:
-    union = len(a | b)
-    return len(a & b) / union if union else 1.0
+    common = len(a & b)
+    union = len(a) + len(b) - common
+    return common / union if union else 1.0
 
 
-def _gap(counterpart: np.ndarray, content: np.ndarray) -> int:
-    """The longest run of content words (stop words skipped) that have no counterpart on the other side."""
-    longest = run = 0
-    for found in counterpart[content]:
-        run = 0 if found else run + 1
-        longest = max(longest, run)
-    return longest
-
-
-def _share(weights: np.ndarray, best: np.ndarray) -> float:
-    """Informativeness-weighted mean of each word's best cosine on the other side."""
-    w = weights + 0.05
-    return float(w @ best / w.sum()) if len(w) else 0.0
-
-
-def _overlap(a_words: frozenset, b_words: frozenset) -> tuple[float, float, float, float]:
-    """Informativeness-weighted share of each side's words found on the other, and the weight of the rest."""
-    wa = sum(map(informativeness, a_words)) or 1.0
-    wb = sum(map(informativeness, b_words)) or 1.0
+def _overlap(
+    a_words: frozenset, b_words: frozenset, a_weight: float, b_weight: float
+) -> tuple[float, float, float, float]:
+    """Informativeness-weighted share of each side's words found on the other, and the weight of the rest
+    (`a_weight`, `b_weight`: the informativeness of all words of each side)."""
+    wa = a_weight or 1.0
+    wb = b_weight or 1.0
     missing_a = sum(map(informativeness, a_words - b_words))
     missing_b = sum(map(informativeness, b_words - a_words))
     return 1 - missing_a / wa, 1 - missing_b / wb, missing_a, missing_b
@@ -264,8 +276,8 @@ def _max_min(row: dict[str, float], name: str, x: float, y: float) -> None:
     row[f"{name}_max"], row[f"{name}_min"] = max(x, y), min(x, y)
 
 
-def _pair_row(a: _Sentence, b: _Sentence) -> tuple[dict[str, float], frozenset[str]]:
-    """The features of one pair (all but the batched ones) and its words without a counterpart."""
+def _pair_row(a: _Sentence, b: _Sentence) -> dict[str, float]:
+    """The features of one pair that compare its sets of words, numbers and names."""
     la, lb = len(a.words), len(b.words)
     row: dict[str, float] = {}
     words_a, words_b = a.grams[0], b.grams[0]
@@ -285,7 +297,7 @@ def _pair_row(a: _Sentence, b: _Sentence) -> tuple[dict[str, float], frozenset[s
     row["names_changed"] = float(names_a > 0 and names_b > 0)
     row["negation_mismatch"] = float(a.negated != b.negated)
     row["dates_differ"] = float(a.dates != b.dates)
-    contain_a, contain_b, missing_a, missing_b = _overlap(words_a, words_b)
+    contain_a, contain_b, missing_a, missing_b = _overlap(words_a, words_b, a.weight, b.weight)
     _max_min(row, "idf_contain", contain_a, contain_b)
     _max_min(row, "idf_unmatched", missing_a, missing_b)
     row["claim_cosine"] = float(a.claim_vector @ b.claim_vector)
@@ -297,45 +309,112 @@ def _pair_row(a: _Sentence, b: _Sentence) -> tuple[dict[str, float], frozenset[s
     row.update({f"{name}_close": min(count, 1) * row["word_edit"] for name, count in edits.items()})
     lcs = LCSseq.similarity(a.words, b.words)
     _max_min(row, "lcs", lcs / max(la, 1), lcs / max(lb, 1))
-    claim_a, claim_b = frozenset(a.words[a.claim]), frozenset(b.words[b.claim])
     row["claim_ratio"] = fuzz.ratio(a.claim_text, b.claim_text) / 100.0
-    row["claim_jaccard"] = _jaccard(claim_a, claim_b)
-    contain_a, contain_b, missing_a, missing_b = _overlap(claim_a, claim_b)
+    row["claim_jaccard"] = _jaccard(a.claim_words, b.claim_words)
+    contain_a, contain_b, missing_a, missing_b = _overlap(a.claim_words, b.claim_words, a.claim_weight, b.claim_weight)
     _max_min(row, "claim_idf_contain", contain_a, contain_b)
     row["claim_idf_unmatched_max"] = max(missing_a, missing_b)
 
-    if not la or not lb:
-        for name in ("aligned", "unaligned", "gap", "claim_gap", "claim_greedy"):
-            _max_min(row, name, 0.0, 0.0)
-        return row, frozenset(a.words + b.words)
+    return row
 
-    sims = a.vectors @ b.vectors.T
-    best_a, best_b = sims.max(axis=1), sims.max(axis=0)
-    found_a = (best_a >= _CLOSE) | np.array([s in b.stem_set for s in a.stems])
-    found_b = (best_b >= _CLOSE) | np.array([s in a.stem_set for s in b.stems])
-    content_a, content_b = a.content, b.content
-    _max_min(row, "aligned", found_a[content_a].sum() / max(content_a.sum(), 1),
-             found_b[content_b].sum() / max(content_b.sum(), 1))
-    _max_min(row, "unaligned", float(a.weights[content_a & ~found_a].sum()),
-             float(b.weights[content_b & ~found_b].sum()))
-    _max_min(row, "gap", _gap(found_a, content_a), _gap(found_b, content_b))
 
-    ca, cb = a.claim, b.claim
-    claim_sims = sims[ca, cb]
-    if claim_sims.size:
-        claim_best_a, claim_best_b = claim_sims.max(axis=1), claim_sims.max(axis=0)
-        stems_a, stems_b = a.stems[ca], b.stems[cb]
-        set_a, set_b = frozenset(stems_a), frozenset(stems_b)
-        claim_found_a = (claim_best_a >= _CLOSE) | np.array([s in set_b for s in stems_a])
-        claim_found_b = (claim_best_b >= _CLOSE) | np.array([s in set_a for s in stems_b])
-        _max_min(row, "claim_gap", _gap(claim_found_a, content_a[ca]), _gap(claim_found_b, content_b[cb]))
-        _max_min(row, "claim_greedy", _share(a.weights[ca], claim_best_a), _share(b.weights[cb], claim_best_b))
-    else:
-        _max_min(row, "claim_gap", float(content_a[ca].sum()), float(content_b[cb].sum()))
-        _max_min(row, "claim_greedy", 0.0, 0.0)
+# Features from each word's closest counterpart on the other side, each as the larger and smaller of both sides.
+_ALIGNED = ("aligned", "unaligned", "gap", "claim_gap", "claim_greedy")
 
-    unmatched = [w for w, f in zip(a.words, found_a) if not f] + [w for w, f in zip(b.words, found_b) if not f]
-    return row, frozenset(NUMBER_TOKEN if _DIGITS.search(w) else w for w in unmatched)
+
+def _longest_runs(flags: np.ndarray, pair: np.ndarray, count: int) -> np.ndarray:
+    """For each of `count` pairs, the longest run of True in its stretch of `flags` (`pair`: each flag's pair,
+    ascending)."""
+    runs = np.zeros(count)
+    if not len(flags):
+        return runs
+    index = np.arange(len(flags))
+    first = np.ones(len(flags), dtype=bool)
+    first[1:] = pair[1:] != pair[:-1]
+    # A run restarts at each False flag, and just before the first flag of each pair.
+    restart = np.where(~flags, index, np.where(first, index - 1, -1))
+    np.maximum.at(runs, pair, index - np.maximum.accumulate(restart))
+    return runs
+
+
+def _row_maxima(blocks: Sequence[np.ndarray]) -> np.ndarray:
+    """The maximum of each row of each non-empty matrix, all in a row: one reduction rather than one per matrix."""
+    if not blocks:
+        return np.zeros(0, dtype=np.float32)
+    widths = np.repeat([b.shape[1] for b in blocks], [b.shape[0] for b in blocks])
+    starts = np.concatenate([[0], np.cumsum(widths)[:-1]])
+    return np.maximum.reduceat(np.concatenate([b.ravel() for b in blocks]), starts)
+
+
+def _side_alignment(
+    own: Sequence[_Sentence],
+    other: Sequence[_Sentence],
+    best: np.ndarray,
+    claimed: Sequence[int],
+    claim_best: np.ndarray,
+) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """One side's alignment features for every pair, and whether each of its words (all pairs in a row) has a
+    counterpart. `best` holds each word's highest cosine with a word of the other side; `claim_best` the same
+    for the claim words of the pairs `claimed` (those with a claim on both sides) within the other claim."""
+    count = len(own)
+    pair = np.repeat(np.arange(count), [len(s.words) for s in own])
+    stem_found = [stem in o.stem_set for s, o in zip(own, other) for stem in s.stems]
+    found = (best >= _CLOSE) | np.array(stem_found, dtype=bool)
+    content = np.concatenate([s.content for s in own])
+    weights = np.concatenate([s.weights for s in own])
+    features = {
+        "aligned": np.bincount(pair, found & content, count) / np.maximum(np.bincount(pair, content, count), 1),
+        "unaligned": np.bincount(pair, np.where(content & ~found, weights, 0.0), count),
+        "gap": _longest_runs(~found[content], pair[content], count),
+        # Without a claim on both sides, every content word of the claim is a gap.
+        "claim_gap": np.array([float(s.claim_content.sum()) for s in own]),
+        "claim_greedy": np.zeros(count),
+    }
+    if claimed:
+        claim_pair = np.repeat(claimed, [len(own[k].claim_stems) for k in claimed])
+        stem_found = [stem in other[k].claim_stem_set for k in claimed for stem in own[k].claim_stems]
+        claim_found = (claim_best >= _CLOSE) | np.array(stem_found, dtype=bool)
+        claim_content = np.concatenate([own[k].claim_content for k in claimed])
+        claim_weights = np.concatenate([own[k].claim_weights for k in claimed]) + 0.05
+        gaps = _longest_runs(~claim_found[claim_content], claim_pair[claim_content], count)
+        # Informativeness-weighted mean of each claim word's best cosine on the other side.
+        weighted = np.bincount(claim_pair, claim_weights * claim_best, count)
+        features["claim_greedy"][claimed] = weighted[claimed] / np.bincount(claim_pair, claim_weights, count)[claimed]
+        features["claim_gap"][claimed] = gaps[claimed]
+    return features, found
+
+
+def _alignment(pairs: Sequence[tuple[_Sentence, _Sentence]]) -> tuple[dict[str, np.ndarray], list[frozenset[str]]]:
+    """The features from each word's closest counterpart (by word vector or stem) on the other side, for all
+    pairs at once, and each pair's words without a counterpart."""
+    columns = {f"{name}_{end}": np.zeros(len(pairs)) for name in _ALIGNED for end in ("max", "min")}
+    unmatched = [frozenset(a.words + b.words) for a, b in pairs]  # a pair with an empty side keeps all its words
+    full = [k for k, (a, b) in enumerate(pairs) if a.words and b.words]
+    if not full:
+        return columns, unmatched
+    lefts, rights = [pairs[k][0] for k in full], [pairs[k][1] for k in full]
+    sims = [a.vectors @ b.vectors.T for a, b in zip(lefts, rights)]
+    claims = [s[a.claim, b.claim] for s, a, b in zip(sims, lefts, rights)]
+    claimed = [k for k, c in enumerate(claims) if c.size]
+    claims = [claims[k] for k in claimed]
+    left, found_left = _side_alignment(lefts, rights, _row_maxima(sims), claimed, _row_maxima(claims))
+    right, found_right = _side_alignment(
+        rights, lefts, _row_maxima([s.T for s in sims]), claimed, _row_maxima([c.T for c in claims])
+    )
+    for name in _ALIGNED:
+        columns[f"{name}_max"][full] = np.maximum(left[name], right[name])
+        columns[f"{name}_min"][full] = np.minimum(left[name], right[name])
+    missing_left = _per_pair((~found_left).tolist(), lefts)
+    missing_right = _per_pair((~found_right).tolist(), rights)
+    for k, a, b, left_missing, right_missing in zip(full, lefts, rights, missing_left, missing_right):
+        unmatched[k] = frozenset([*compress(a.lexicon_words, left_missing), *compress(b.lexicon_words, right_missing)])
+    return columns, unmatched
+
+
+def _per_pair(flags: list[bool], sentences: Sequence[_Sentence]) -> list[list[bool]]:
+    """Flags of all the sentences' words in a row, cut into one list per sentence."""
+    ends = list(accumulate(len(s.words) for s in sentences))
+    return [flags[end - len(s.words) : end] for s, end in zip(sentences, ends)]
 
 
 _LEXICAL = {"ratio": fuzz.ratio, "partial_ratio": fuzz.partial_ratio, "token_sort_ratio": fuzz.token_sort_ratio,
@@ -358,13 +437,17 @@ def pair_features(
         raise ValueError(f"{len(left)} left sentences but {len(right)} right sentences")
     if cosines is not None and len(cosines) != len(left):
         raise ValueError(f"{len(cosines)} cosines for {len(left)} pairs")
-    values = np.zeros((len(left), len(FEATURE_NAMES)))
-    unmatched = []
-    for k, (x, y) in enumerate(zip(map(_sentence, left), map(_sentence, right))):
-        row, words = _pair_row(x, y)
-        for name, scorer in _LEXICAL.items():
-            row[name] = scorer(x.folded, y.folded) / 100.0
-        row["cosine"] = min(max(float(x.vector @ y.vector), 0.0), 1.0) if cosines is None else float(cosines[k])
-        values[k] = [row[name] for name in FEATURE_NAMES]
-        unmatched.append(words)
-    return PairFeatures(values, tuple(unmatched))
+    pairs = [(_sentence(x), _sentence(y)) for x, y in zip(left, right)]
+    if not pairs:
+        return PairFeatures(np.zeros((0, len(FEATURE_NAMES))), ())
+    folded_left, folded_right = [a.folded for a, _ in pairs], [b.folded for _, b in pairs]
+    columns = {name: process.cpdist(folded_left, folded_right, scorer=scorer, dtype=np.float64) / 100.0
+               for name, scorer in _LEXICAL.items()}
+    columns["cosine"] = np.array(
+        [min(max(float(a.vector @ b.vector), 0.0), 1.0) for a, b in pairs] if cosines is None else cosines, dtype=float
+    )
+    rows = [_pair_row(a, b) for a, b in pairs]
+    columns.update({name: np.array([row[name] for row in rows], dtype=float) for name in rows[0]})
+    aligned, unmatched = _alignment(pairs)
+    columns.update(aligned)
+    return PairFeatures(np.column_stack([columns[name] for name in FEATURE_NAMES]), tuple(unmatched))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Hashable, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -22,10 +22,37 @@ STOPWORDS = frozenset(
 )
 
 
+# Character similarity counts from this value up (see Matrices.score) ...
+CLOSE_RATIO = 0.75
+# ... so rapidfuzz may skip the exact ratio of pairs below this floor, a little lower so that no pair whose
+# float32 ratio rounds up to CLOSE_RATIO is lost.
+RATIO_FLOOR = 0.74
 # Sentences sharing this many word trigrams (a copied run of four words or more) count as reuse ...
 COPIED_TRIGRAMS = 3
 # ... with this score: enough to be linked wherever they stand.
 COPIED_SCORE = 0.6
+
+
+@dataclass(frozen=True)
+class Incidence:
+    """Which items each sentence holds: a 0/1 sparse matrix (sentences x items) over the document's own items."""
+
+    columns: dict[Hashable, int]  # each item's column
+    matrix: sparse.csr_matrix
+    sizes: np.ndarray  # items of each sentence, at least 1: the denominator of a share
+
+
+def incidence(sets: Sequence[frozenset]) -> Incidence:
+    """The incidence matrix of the sentences' item sets; built once per document, as prepare keeps it."""
+    columns: dict[Hashable, int] = {}
+    rows, cols = [], []
+    for row, items in enumerate(sets):
+        for item in items:
+            rows.append(row)
+            cols.append(columns.setdefault(item, len(columns)))
+    shape = (len(sets), max(len(columns), 1))
+    matrix = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=shape)
+    return Incidence(columns, matrix, np.array([max(len(s), 1) for s in sets], dtype=np.float32))
 
 
 @dataclass(frozen=True)
@@ -35,8 +62,9 @@ class SentenceFeatures:
     canonical: tuple[str, ...]
     folded: tuple[str, ...]
     content: tuple[frozenset[str], ...]
-    bigrams: tuple[frozenset[tuple[str, str]], ...]
-    trigrams: tuple[frozenset[tuple[str, str, str]], ...]  # those holding a lower-case content word
+    content_items: Incidence  # the content words
+    bigram_items: Incidence  # word bigrams
+    trigram_items: Incidence  # word trigrams holding a lower-case content word
     vectors: np.ndarray
 
 
@@ -58,14 +86,17 @@ def sentence_features(sentences: Sequence[str]) -> SentenceFeatures:
     content = tuple(frozenset(w for w in ws if w not in STOPWORDS) for ws in word_lists)
     bigrams = tuple(frozenset(zip(ws, ws[1:])) for ws in word_lists)
     trigrams = tuple(_telling_trigrams(s) for s in sentences)
-    return SentenceFeatures(canon, tuple(c.casefold() for c in canon), content, bigrams, trigrams, embed(canon))
+    return SentenceFeatures(
+        canon, tuple(c.casefold() for c in canon), content, incidence(content), incidence(bigrams), incidence(trigrams),
+        embed(canon),
+    )
 
 
 @dataclass(frozen=True)
 class Matrices:
     """Pairwise signals, each an (n_left, n_right) array in [0, 1]."""
 
-    ratio: np.ndarray  # character-level similarity of the case-folded canonical forms
+    ratio: np.ndarray  # character-level similarity of the case-folded canonical forms; 0 below RATIO_FLOOR
     cosine: np.ndarray  # semantic similarity of the embeddings
     shared_content: np.ndarray  # number of content words in common (a count, not a ratio)
     content_left: np.ndarray  # share of the left sentence's content words found in the right one
@@ -83,7 +114,7 @@ class Matrices:
         smaller containment (both sentences mostly made of the other), or a larger part of the bigger
         one when at least four content words are shared (a clause taken from a longer sentence).
         """
-        close = np.where(self.ratio >= 0.75, self.ratio, 0.0)
+        close = np.where(self.ratio >= CLOSE_RATIO, self.ratio, 0.0)
         partial = np.where(self.shared_content >= 4, 0.8 * np.maximum(self.content_left, self.content_right), 0.0)
         overlap = np.maximum.reduce(
             [np.minimum(self.content_left, self.content_right), 0.5 * (self.bigram_left + self.bigram_right), partial]
@@ -93,27 +124,20 @@ class Matrices:
         return np.maximum.reduce([close, 0.45 * self.cosine + 0.55 * overlap, copied])
 
 
-def _incidence(sets: Sequence[frozenset], vocabulary: dict) -> sparse.csr_matrix:
-    rows, cols = [], []
-    for row, items in enumerate(sets):
-        for item in items:
-            rows.append(row)
-            cols.append(vocabulary.setdefault(item, len(vocabulary)))
-    shape = (len(sets), max(len(vocabulary), 1))
-    return sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=shape)
-
-
-def _overlap(left: Sequence[frozenset], right: Sequence[frozenset]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Counts of common items, and their share of each side's items, for every pair of sets."""
-    vocabulary: dict = {}
-    a = _incidence(left, vocabulary)
-    b = _incidence(right, vocabulary)
-    a.resize((a.shape[0], max(len(vocabulary), 1)))
-    b.resize((b.shape[0], max(len(vocabulary), 1)))
-    common = (a @ b.T).toarray()
-    left_sizes = np.array([max(len(s), 1) for s in left], dtype=np.float32)[:, None]
-    right_sizes = np.array([max(len(s), 1) for s in right], dtype=np.float32)[None, :]
-    return common, common / left_sizes, common / right_sizes
+def _overlap(left: Incidence, right: Incidence) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Counts of common items, and their share of each side's items, for every pair of sentences."""
+    # The right side's matrix in the left side's columns; an item the left side lacks is common to no pair.
+    columns = np.full(right.matrix.shape[1], -1)
+    for item, column in right.columns.items():
+        columns[column] = left.columns.get(item, -1)
+    moved = columns[right.matrix.indices]
+    kept = moved >= 0
+    pointers = np.concatenate([[0], np.cumsum(kept)])[right.matrix.indptr]
+    translated = sparse.csr_matrix(
+        (right.matrix.data[kept], moved[kept], pointers), shape=(right.matrix.shape[0], left.matrix.shape[1])
+    )
+    common = (left.matrix @ translated.T).toarray()
+    return common, common / left.sizes[:, None], common / right.sizes[None, :]
 
 
 def matrices(left: SentenceFeatures, right: SentenceFeatures) -> Matrices:
@@ -124,9 +148,11 @@ def matrices(left: SentenceFeatures, right: SentenceFeatures) -> Matrices:
         return Matrices(empty, empty, empty, empty, empty, empty, empty, empty)
     # Starting worker threads costs more than a small matrix takes on one core.
     workers = -1 if n * m > 50_000 else 1
-    ratio = process.cdist(left.folded, right.folded, scorer=fuzz.ratio, workers=workers, dtype=np.float32) / 100.0
+    ratio = process.cdist(
+        left.folded, right.folded, scorer=fuzz.ratio, workers=workers, dtype=np.float32, score_cutoff=100 * RATIO_FLOOR
+    ) / 100.0
     cosine = cosine_matrix(left.vectors, right.vectors)
-    shared, content_left, content_right = _overlap(left.content, right.content)
-    _, bigram_left, bigram_right = _overlap(left.bigrams, right.bigrams)
-    shared_trigrams, _, _ = _overlap(left.trigrams, right.trigrams)
+    shared, content_left, content_right = _overlap(left.content_items, right.content_items)
+    _, bigram_left, bigram_right = _overlap(left.bigram_items, right.bigram_items)
+    shared_trigrams, _, _ = _overlap(left.trigram_items, right.trigram_items)
     return Matrices(ratio, cosine, shared, content_left, content_right, bigram_left, bigram_right, shared_trigrams)

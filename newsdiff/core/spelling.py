@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 import threading
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
 from importlib.resources import files
@@ -112,17 +113,39 @@ def document_words(doc: Document) -> set[str]:
     return {m.group().casefold() for m in WORD.finditer(typographic(doc.text))}
 
 
-def misspellings(doc: Document, side: Side, spared: Iterable[str] = ()) -> list[Misspelling]:
-    """Likely typos of a document; words in `spared` (seen in other copies) are taken as spelt on purpose."""
-    spared = set(spared)
-    found: list[Misspelling] = []
+@dataclass(frozen=True)
+class Suspect:
+    """A word of a document that looks misspelt, unless another copy spells it so too."""
+
+    word: str  # in typographic form, as spelt there and looked up
+    start: int
+    end: int
+    suggestion: str | None
+
+
+def suspects(doc: Document) -> tuple[Suspect, ...]:
+    """The words of a document's sentences that look misspelt, in text order; whatever it is compared with."""
+    found: list[Suspect] = []
     text = typographic(doc.text)
     for sentence in doc.sentences:
         for match in WORD.finditer(text, sentence.start, sentence.end):
             word = match.group()
-            if not is_candidate(word) or word in spared:
+            if not is_candidate(word):
                 continue
             wrong, suggestion = check_word(word)
             if wrong:
-                found.append(Misspelling(side, match.start(), match.end(), doc.text[match.start() : match.end()], suggestion))
-    return found
+                found.append(Suspect(word, match.start(), match.end(), suggestion))
+    return tuple(found)
+
+
+def misspellings(
+    doc: Document, side: Side, suspected: Iterable[Suspect], spared: Iterable[str] = ()
+) -> list[Misspelling]:
+    """Likely typos of a document, from its suspects; words in `spared` (seen in other copies) are taken as
+    spelt on purpose."""
+    spared = set(spared)
+    return [
+        Misspelling(side, s.start, s.end, doc.text[s.start : s.end], s.suggestion)
+        for s in suspected
+        if s.word not in spared
+    ]
