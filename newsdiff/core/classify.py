@@ -39,17 +39,35 @@ class Change:
 COPIED_RUN_WORDS = 2
 
 
-def _diff_runs(
-    left: Sequence[Token], right: Sequence[Token], *, fold_case: bool, semantic: bool
-) -> list[tuple[str, int]]:
-    """diff-match-patch over the token lists, each token encoded as one private-use character."""
-    codes: dict[str, str] = {}
+def _encoded(items: Sequence[Token], codes: dict[str, str], fold_case: bool) -> str:
+    """The tokens as one private-use character each, the same for the same token (`codes` grows as needed)."""
+    keys = [t.text.casefold() for t in items] if fold_case else [t.text for t in items]
+    for key in keys:
+        if key not in codes:
+            codes[key] = chr(0xF0000 + len(codes))
+    return "".join([codes[key] for key in keys])
 
-    def encode(items: Sequence[Token]) -> str:
-        keys = (t.text.casefold() if fold_case else t.text for t in items)
-        return "".join(codes.setdefault(key, chr(0xF0000 + len(codes))) for key in keys)
 
-    return _diff(encode(left), encode(right), semantic=semantic)
+def _changed_spans(diffs: list[tuple[str, int]]) -> list[tuple[int, int, int, int]]:
+    """Where each stretch of a diff between two equal runs lies: (left start, left end, right start, right end)."""
+    spans: list[tuple[int, int, int, int]] = []
+    i = j = 0
+    start = None
+    for op, length in diffs + [(_EQUAL, 0)]:
+        if op == _EQUAL:
+            if start is not None:
+                spans.append((start[0], i, start[1], j))
+                start = None
+            i += length
+            j += length
+            continue
+        if start is None:
+            start = (i, j)
+        if op == _DELETE:
+            i += length
+        else:
+            j += length
+    return spans
 
 
 def _changes_of(
@@ -89,14 +107,17 @@ def token_changes(left: Sequence[Token], right: Sequence[Token], *, fold_case: b
     The semantic clean-up also swallows copied runs lying between long changes; inside each reworded run a
     second, exact diff gives back the runs of COPIED_RUN_WORDS or more words that the two sides share.
     """
-    changes = _changes_of(left, right, _diff_runs(left, right, fold_case=fold_case, semantic=True), keep=0)
+    codes: dict[str, str] = {}
+    encoded_left, encoded_right = _encoded(left, codes, fold_case), _encoded(right, codes, fold_case)
     refined: list[Change] = []
-    for change in changes:
-        if change.left and change.right:
-            exact = _diff_runs(change.left, change.right, fold_case=fold_case, semantic=False)
-            refined += _changes_of(change.left, change.right, exact, keep=COPIED_RUN_WORDS)
+    for i, i_end, j, j_end in _changed_spans(_diff(encoded_left, encoded_right, semantic=True)):
+        run_left, run_right = encoded_left[i:i_end], encoded_right[j:j_end]
+        # Runs with no token in common have no copied run in them: their exact diff would give them back whole.
+        if set(run_left).isdisjoint(run_right):
+            refined.append(Change(tuple(left[i:i_end]), tuple(right[j:j_end])))
         else:
-            refined.append(change)
+            exact = _diff(run_left, run_right)
+            refined += _changes_of(left[i:i_end], right[j:j_end], exact, keep=COPIED_RUN_WORDS)
     return refined
 
 
