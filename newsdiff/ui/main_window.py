@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         self.comparer = Runner(self)
         self.loader = Runner(self)
         self.analyser = Runner(self)
+        self.run_analysis = analyse_in_process  # how the analysis runs (a benchmark compares another way)
         self.analysis: FolderAnalysis | None = None
         self._analysis_task: Task | None = None
         self._analysis_stop = threading.Event()
@@ -765,7 +766,7 @@ class MainWindow(QMainWindow):
         self.analysis_progress.show()
         self.analysis_cancel.show()
         self._analysis_task = self.analyser.start(
-            lambda progress: analyse_in_process(job, progress, stop.is_set),
+            lambda progress: self.run_analysis(job, progress, stop.is_set),
             finished,
             self._analysis_failed,
             progress=self._analysis_progressed,
