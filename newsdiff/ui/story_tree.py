@@ -46,11 +46,11 @@ class StoryTree(QTreeWidget):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (ROLE, WORDS, CARRIES):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # not measured over the rows: a folder may hold thousands of files
-        header.setSectionResizeMode(FILE, QHeaderView.ResizeMode.Interactive)
-        self.setColumnWidth(FILE, self.fontMetrics().horizontalAdvance("0" * 12))
+        # widths from samples, not measured over the rows (a folder may hold thousands), and the editor's to change
+        metrics = self.fontMetrics()
+        for column, sample in ((ROLE, "base (suggested)"), (FILE, "0" * 12), (WORDS, "00,000"), (CARRIES, "Carries")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
         self.headerItem().setToolTip(CARRIES, "The share of the story's base (site furniture left out) each copy carries")
         self.currentItemChanged.connect(self._current_changed)
         self.itemActivated.connect(self._activated)
