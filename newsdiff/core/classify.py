@@ -41,7 +41,7 @@ COPIED_RUN_WORDS = 2
 
 def _encoded(items: Sequence[Token], codes: dict[str, str], fold_case: bool) -> str:
     """The tokens as one private-use character each, the same for the same token (`codes` grows as needed)."""
-    keys = [t.text.casefold() for t in items] if fold_case else [t.text for t in items]
+    keys = [t.folded for t in items] if fold_case else [t.text for t in items]
     for key in keys:
         if key not in codes:
             codes[key] = chr(0xF0000 + len(codes))
@@ -133,8 +133,8 @@ def _is_typo_change(change: Change) -> bool:
         return True  # case, hyphenation or punctuation only
     if not a or not b:
         return False  # a whole word added or cut
-    left_words = [t.text.casefold() for t in change.left if t.is_word]
-    right_words = [t.text.casefold() for t in change.right if t.is_word]
+    left_words = [t.folded for t in change.left if t.is_word]
+    right_words = [t.folded for t in change.right if t.is_word]
     left_numbers, right_numbers = NUMBER_WORDS.intersection(left_words), NUMBER_WORDS.intersection(right_words)
     if any(ch.isdigit() for ch in a + b) or (left_numbers and right_numbers and left_numbers != right_numbers):
         return False  # a changed number is never a typo (a mistyped number word can be)
@@ -194,7 +194,7 @@ def _is_number(word: str) -> bool:
 def _unreused_runs(words: Sequence[Token], reused: Reused) -> list[tuple[int, int]]:
     """The spans of the runs of `words` left once the reused words are taken out. Numbers are never taken
     out: a changed figure must stay marked even when the other copy has it elsewhere."""
-    folded = [w.text.casefold() for w in words]
+    folded = [w.folded for w in words]
     taken = [w in reused.words for w in folded]
     for k, pair in enumerate(zip(folded, folded[1:])):
         if pair in reused.pairs:

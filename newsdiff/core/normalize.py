@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # One character for one character, so that offsets into the normalised text are offsets into the original.
 _TYPOGRAPHIC = str.maketrans(
@@ -41,11 +41,13 @@ class Token:
     text: str
     start: int
     end: int
+    # Kept with the token, which a document makes once: every comparison of it asks for them again.
+    is_word: bool = field(init=False, repr=False, compare=False)  # a word rather than punctuation
+    folded: str = field(init=False, repr=False, compare=False)  # the text case-folded
 
-    @property
-    def is_word(self) -> bool:
-        """Whether the token is a word rather than punctuation."""
-        return self.text[0].isalnum() or self.text[0] == "_"
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "is_word", self.text[0].isalnum() or self.text[0] == "_")
+        object.__setattr__(self, "folded", self.text.casefold())
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:

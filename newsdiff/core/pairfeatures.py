@@ -260,62 +260,83 @@ def _overlap(
 def _edits(a: _Sentence, b: _Sentence) -> tuple[int, int, int]:
     """Word-level edits of a into b that swap a number for another, add or drop a negation, or swap a name."""
     numbers = negations = names = 0
+    # Each kind of edit needs its words in the pair (a number or a name on both sides, a negation on one):
+    # most pairs have none of them and need no word diff.
+    check_numbers, check_names = bool(a.numbers and b.numbers), bool(a.names and b.names)
+    check_negations = a.negated or b.negated
+    if not (check_numbers or check_names or check_negations):
+        return numbers, negations, names
     for op in Levenshtein.opcodes(a.words, b.words):
         if op.tag == "equal":
             continue
         left, right = slice(op.src_start, op.src_end), slice(op.dest_start, op.dest_end)
-        left_numbers = {n for n in a.number_of[left] if n is not None}
-        right_numbers = {n for n in b.number_of[right] if n is not None}
-        numbers += bool(left_numbers and right_numbers and left_numbers != right_numbers)
-        negations += any(a.is_negation[left]) != any(b.is_negation[right])
-        names += any(a.is_name[left]) and any(b.is_name[right])
+        if check_numbers:
+            left_numbers = {n for n in a.number_of[left] if n is not None}
+            right_numbers = {n for n in b.number_of[right] if n is not None}
+            numbers += bool(left_numbers and right_numbers and left_numbers != right_numbers)
+        if check_negations:
+            negations += any(a.is_negation[left]) != any(b.is_negation[right])
+        if check_names:
+            names += any(a.is_name[left]) and any(b.is_name[right])
     return numbers, negations, names
 
 
-def _max_min(row: dict[str, float], name: str, x: float, y: float) -> None:
-    row[f"{name}_max"], row[f"{name}_min"] = max(x, y), min(x, y)
+# The features of _pair_row, in the order it gives them.
+_ROW_NAMES = (
+    "jaccard1", "jaccard2", "jaccard3", "contain_max", "contain_min", "length_ratio", "length_difference",
+    "numbers_agree", "numbers_only_max", "numbers_only_min", "numbers_changed", "has_numbers", "names_agree",
+    "names_only_max", "names_only_min", "names_changed", "negation_mismatch", "dates_differ", "idf_contain_max",
+    "idf_contain_min", "idf_unmatched_max", "idf_unmatched_min", "claim_cosine", "content_token_set_ratio",
+    "word_edit", "number_edits", "negation_edits", "name_edits", "number_edits_close", "negation_edits_close",
+    "name_edits_close", "lcs_max", "lcs_min", "claim_ratio", "claim_jaccard", "claim_idf_contain_max",
+    "claim_idf_contain_min", "claim_idf_unmatched_max",
+)
 
 
-def _pair_row(a: _Sentence, b: _Sentence) -> dict[str, float]:
-    """The features of one pair that compare its sets of words, numbers and names."""
+def _pair_row(a: _Sentence, b: _Sentence) -> tuple[float, ...]:
+    """The features of one pair that compare its sets of words, numbers and names, in the order of _ROW_NAMES
+    (a tuple, not a dictionary: this runs for every reworded pair of every comparison)."""
     la, lb = len(a.words), len(b.words)
-    row: dict[str, float] = {}
     words_a, words_b = a.grams[0], b.grams[0]
     common = len(words_a & words_b)
-    row["jaccard1"], row["jaccard2"], row["jaccard3"] = (_jaccard(x, y) for x, y in zip(a.grams[:3], b.grams[:3]))
-    _max_min(row, "contain", common / max(len(words_a), 1), common / max(len(words_b), 1))
-    row["length_ratio"] = min(la, lb) / max(la, lb, 1)
-    row["length_difference"] = abs(la - lb) / 10.0
+    contain_a, contain_b = common / max(len(words_a), 1), common / max(len(words_b), 1)
     numbers_a, numbers_b = len(a.numbers - b.numbers), len(b.numbers - a.numbers)
-    row["numbers_agree"] = float(a.numbers == b.numbers)
-    _max_min(row, "numbers_only", numbers_a, numbers_b)
-    row["numbers_changed"] = float(numbers_a > 0 and numbers_b > 0)
-    row["has_numbers"] = float(bool(a.numbers or b.numbers))
     names_a, names_b = len(a.names - b.names), len(b.names - a.names)
-    row["names_agree"] = _jaccard(a.names, b.names)
-    _max_min(row, "names_only", names_a, names_b)
-    row["names_changed"] = float(names_a > 0 and names_b > 0)
-    row["negation_mismatch"] = float(a.negated != b.negated)
-    row["dates_differ"] = float(a.dates != b.dates)
-    contain_a, contain_b, missing_a, missing_b = _overlap(words_a, words_b, a.weight, b.weight)
-    _max_min(row, "idf_contain", contain_a, contain_b)
-    _max_min(row, "idf_unmatched", missing_a, missing_b)
-    row["claim_cosine"] = float(a.claim_vector @ b.claim_vector)
-    row["content_token_set_ratio"] = fuzz.token_set_ratio(a.content_text, b.content_text) / 100.0
-    row["word_edit"] = Levenshtein.normalized_similarity(a.words, b.words)
-    edits = dict(zip(("number_edits", "negation_edits", "name_edits"), _edits(a, b)))
-    row.update(edits)
-    # An edit weighs more in sentences that are otherwise the same: that is a fact changed, not a rewrite.
-    row.update({f"{name}_close": min(count, 1) * row["word_edit"] for name, count in edits.items()})
+    idf_a, idf_b, missing_a, missing_b = _overlap(words_a, words_b, a.weight, b.weight)
+    word_edit = Levenshtein.normalized_similarity(a.words, b.words)
+    number_edits, negation_edits, name_edits = _edits(a, b)
     lcs = LCSseq.similarity(a.words, b.words)
-    _max_min(row, "lcs", lcs / max(la, 1), lcs / max(lb, 1))
-    row["claim_ratio"] = fuzz.ratio(a.claim_text, b.claim_text) / 100.0
-    row["claim_jaccard"] = _jaccard(a.claim_words, b.claim_words)
-    contain_a, contain_b, missing_a, missing_b = _overlap(a.claim_words, b.claim_words, a.claim_weight, b.claim_weight)
-    _max_min(row, "claim_idf_contain", contain_a, contain_b)
-    row["claim_idf_unmatched_max"] = max(missing_a, missing_b)
-
-    return row
+    claim_a, claim_b, claim_missing_a, claim_missing_b = _overlap(
+        a.claim_words, b.claim_words, a.claim_weight, b.claim_weight
+    )
+    return (
+        *(_jaccard(x, y) for x, y in zip(a.grams[:3], b.grams[:3])),
+        max(contain_a, contain_b), min(contain_a, contain_b),
+        min(la, lb) / max(la, lb, 1),
+        abs(la - lb) / 10.0,
+        float(a.numbers == b.numbers),
+        max(numbers_a, numbers_b), min(numbers_a, numbers_b),
+        float(numbers_a > 0 and numbers_b > 0),
+        float(bool(a.numbers or b.numbers)),
+        _jaccard(a.names, b.names),
+        max(names_a, names_b), min(names_a, names_b),
+        float(names_a > 0 and names_b > 0),
+        float(a.negated != b.negated),
+        float(a.dates != b.dates),
+        max(idf_a, idf_b), min(idf_a, idf_b),
+        max(missing_a, missing_b), min(missing_a, missing_b),
+        float(a.claim_vector @ b.claim_vector),
+        fuzz.token_set_ratio(a.content_text, b.content_text) / 100.0,
+        word_edit,
+        number_edits, negation_edits, name_edits,
+        # An edit weighs more in sentences that are otherwise the same: that is a fact changed, not a rewrite.
+        min(number_edits, 1) * word_edit, min(negation_edits, 1) * word_edit, min(name_edits, 1) * word_edit,
+        max(lcs / max(la, 1), lcs / max(lb, 1)), min(lcs / max(la, 1), lcs / max(lb, 1)),
+        fuzz.ratio(a.claim_text, b.claim_text) / 100.0,
+        _jaccard(a.claim_words, b.claim_words),
+        max(claim_a, claim_b), min(claim_a, claim_b),
+        max(claim_missing_a, claim_missing_b),
+    )
 
 
 # Features from each word's closest counterpart on the other side, each as the larger and smaller of both sides.
@@ -446,8 +467,7 @@ def pair_features(
     columns["cosine"] = np.array(
         [min(max(float(a.vector @ b.vector), 0.0), 1.0) for a, b in pairs] if cosines is None else cosines, dtype=float
     )
-    rows = [_pair_row(a, b) for a, b in pairs]
-    columns.update({name: np.array([row[name] for row in rows], dtype=float) for name in rows[0]})
+    columns.update(zip(_ROW_NAMES, np.array([_pair_row(a, b) for a, b in pairs], dtype=float).T))
     aligned, unmatched = _alignment(pairs)
     columns.update(aligned)
     return PairFeatures(np.column_stack([columns[name] for name in FEATURE_NAMES]), tuple(unmatched))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import repeat
 from typing import Hashable, Sequence
 
 import numpy as np
@@ -40,6 +42,11 @@ class Incidence:
     columns: dict[Hashable, int]  # each item's column
     matrix: sparse.csr_matrix
     sizes: np.ndarray  # items of each sentence, at least 1: the denominator of a share
+
+    @cached_property
+    def by_item(self) -> sparse.csc_matrix:
+        """The matrix by columns: the sentences holding each item, kept since every comparison looks them up."""
+        return self.matrix.tocsc()
 
 
 def incidence(sets: Sequence[frozenset]) -> Incidence:
@@ -126,17 +133,25 @@ class Matrices:
 
 def _overlap(left: Incidence, right: Incidence) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Counts of common items, and their share of each side's items, for every pair of sentences."""
-    # The right side's matrix in the left side's columns; an item the left side lacks is common to no pair.
+    # Each item of a right sentence, in the left side's columns (numbered in the order the dictionary keeps);
+    # an item the left side lacks is common to no pair.
     columns = np.full(right.matrix.shape[1], -1)
-    for item, column in right.columns.items():
-        columns[column] = left.columns.get(item, -1)
+    columns[: len(right.columns)] = np.fromiter(
+        map(left.columns.get, right.columns, repeat(-1)), dtype=columns.dtype, count=len(right.columns)
+    )
     moved = columns[right.matrix.indices]
     kept = moved >= 0
-    pointers = np.concatenate([[0], np.cumsum(kept)])[right.matrix.indptr]
-    translated = sparse.csr_matrix(
-        (right.matrix.data[kept], moved[kept], pointers), shape=(right.matrix.shape[0], left.matrix.shape[1])
-    )
-    common = (left.matrix @ translated.T).toarray()
+    right_rows = np.repeat(np.arange(right.matrix.shape[0]), np.diff(right.matrix.indptr))[kept]
+    # Every (left sentence, right sentence) meeting over a common item, counted: few items are common, so this
+    # is cheaper than a sparse product and its set-up.
+    item_rows, pointers = left.by_item.indices, left.by_item.indptr
+    item = moved[kept]
+    holders = pointers[item + 1] - pointers[item]
+    first = np.repeat(pointers[item] - np.cumsum(holders) + holders, holders)
+    left_rows = item_rows[first + np.arange(len(first))]
+    n, m = left.matrix.shape[0], right.matrix.shape[0]
+    pair = left_rows * m + np.repeat(right_rows, holders)
+    common = np.bincount(pair, minlength=n * m).reshape(n, m).astype(np.float32)
     return common, common / left.sizes[:, None], common / right.sizes[None, :]
 
 
