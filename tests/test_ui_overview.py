@@ -7,24 +7,15 @@ import multiprocessing
 import shutil
 from pathlib import Path
 
-import pytest
 from conftest import FIXTURES, seed
 from PySide6.QtCore import Qt
 from synthetic_folder import generate_folder
-from test_ui_window import WAIT, list_row, make_window, open_folder, showing
+from test_ui_window import WAIT, list_row, open_folder, showing, window  # noqa: F401 - window: the fixture
 
 from newsdiff.core.model import Side
 from newsdiff.ui.cells import FURNITURE_BADGE
 from newsdiff.ui.main_window import MainWindow
 from newsdiff.ui.story_tree import ARTICLE_ROLE, FILE, ROLE, TITLE
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    window = make_window(qtbot, tmp_path / "settings.ini")
-    yield window
-    window.close()
-    window.wait_for_work()
 
 
 def analysed(qtbot, window: MainWindow, folder: Path = FIXTURES) -> None:

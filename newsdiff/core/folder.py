@@ -129,6 +129,11 @@ class FolderAnalysis:
         """How many pairs LSH proposed and were scored."""
         return len(self.pairs)
 
+    def members(self, cluster: int) -> list[int]:
+        """The copies of story `cluster`: its base first, then the copies carrying most of the base."""
+        found = self.clusters[cluster]
+        return sorted(found.articles, key=lambda m: (m != found.base, -self.articles[m].carries))
+
 
 class _Tracker:
     """Counts units of work for the progress callback and raises AnalysisCancelled when asked to stop."""

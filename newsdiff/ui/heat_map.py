@@ -34,11 +34,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 def _story_order(analysis: FolderAnalysis) -> list[int]:
     """Story by story (largest first), the base first, then the copies carrying most of it."""
-    order: list[int] = []
-    for cluster in analysis.clusters:
-        rest = sorted((m for m in cluster.articles if m != cluster.base), key=lambda m: -analysis.articles[m].carries)
-        order += [cluster.base, *rest]
-    return order
+    return [member for number in range(len(analysis.clusters)) for member in analysis.members(number)]
 
 
 def _keyed(key: Callable[[FolderAnalysis, int], Any]) -> Callable[[FolderAnalysis], list[int]]:

@@ -526,7 +526,6 @@ class MainWindow(QMainWindow):
         else:
             self._stop_analysis()
             self.folder_overview.show_message("A folder overview needs at least two copies.", analyse=False)
-        if count < 2:
             self._display(None, "Open at least two copies of a story to compare them." if count else "No article could be read.")
 
     # ----- choosing the pair
@@ -777,7 +776,11 @@ class MainWindow(QMainWindow):
         self._analysis_stop.set()
         if self._analysis_task is not None:
             self.analyser.forget(self._analysis_task)
-            self._analysis_task = None
+        self._analysis_ended()
+
+    def _analysis_ended(self) -> None:
+        """No analysis is under way any more: its progress and Cancel go."""
+        self._analysis_task = None
         self.analysis_progress.hide()
         self.analysis_cancel.hide()
 
@@ -796,9 +799,7 @@ class MainWindow(QMainWindow):
         self.analysis_progress.setValue(min(done, total))
 
     def _analysed(self, analysis: FolderAnalysis, matrix: np.ndarray, *, suggested: bool) -> None:
-        self._analysis_task = None
-        self.analysis_progress.hide()
-        self.analysis_cancel.hide()
+        self._analysis_ended()
         self.analysis = analysis
         self.folder_overview.set_analysis(analysis, matrix, suggested=suggested)
         self._restyle()  # the pair shown may hold site furniture
@@ -812,9 +813,7 @@ class MainWindow(QMainWindow):
         self._resume_background()
 
     def _analysis_failed(self, error: Exception) -> None:
-        self._analysis_task = None
-        self.analysis_progress.hide()
-        self.analysis_cancel.hide()
+        self._analysis_ended()
         self._resume_background()
         if isinstance(error, AnalysisCancelled):
             return

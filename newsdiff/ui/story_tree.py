@@ -70,8 +70,7 @@ class StoryTree(QTreeWidget):
             story.setData(TITLE, ARTICLE_ROLE, None)
             story.setFont(TITLE, bold)
             story.setToolTip(TITLE, plain_tooltip(f"Story {number + 1}, base: {base.article.path}\n{base.article.title}"))
-            members = sorted(cluster.articles, key=lambda m: (m != cluster.base, -analysis.articles[m].carries))
-            for member in members:
+            for member in analysis.members(number):
                 found = analysis.articles[member]
                 article = found.article
                 name = Path(article.path).name
