@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Sequence
 
 from fast_diff_match_patch import diff
@@ -39,13 +40,12 @@ class Change:
 COPIED_RUN_WORDS = 2
 
 
-def _encoded(items: Sequence[Token], codes: dict[str, str], fold_case: bool) -> str:
-    """The tokens as one private-use character each, the same for the same token (`codes` grows as needed)."""
-    keys = [t.folded for t in items] if fold_case else [t.text for t in items]
-    for key in keys:
-        if key not in codes:
-            codes[key] = chr(0xF0000 + len(codes))
-    return "".join([codes[key] for key in keys])
+def _encoded(left: Sequence[Token], right: Sequence[Token], fold_case: bool) -> tuple[str, str]:
+    """Both token lists as one private-use character per token, the same for the same token."""
+    key = attrgetter("folded" if fold_case else "text")
+    left_keys, right_keys = list(map(key, left)), list(map(key, right))
+    codes = {text: chr(0xF0000 + n) for n, text in enumerate(dict.fromkeys(left_keys + right_keys))}
+    return "".join(map(codes.__getitem__, left_keys)), "".join(map(codes.__getitem__, right_keys))
 
 
 def _changed_spans(diffs: list[tuple[str, int]]) -> list[tuple[int, int, int, int]]:
@@ -107,8 +107,7 @@ def token_changes(left: Sequence[Token], right: Sequence[Token], *, fold_case: b
     The semantic clean-up also swallows copied runs lying between long changes; inside each reworded run a
     second, exact diff gives back the runs of COPIED_RUN_WORDS or more words that the two sides share.
     """
-    codes: dict[str, str] = {}
-    encoded_left, encoded_right = _encoded(left, codes, fold_case), _encoded(right, codes, fold_case)
+    encoded_left, encoded_right = _encoded(left, right, fold_case)
     refined: list[Change] = []
     for i, i_end, j, j_end in _changed_spans(_diff(encoded_left, encoded_right, semantic=True)):
         run_left, run_right = encoded_left[i:i_end], encoded_right[j:j_end]
@@ -136,7 +135,7 @@ def _is_typo_change(change: Change) -> bool:
     left_words = [t.folded for t in change.left if t.is_word]
     right_words = [t.folded for t in change.right if t.is_word]
     left_numbers, right_numbers = NUMBER_WORDS.intersection(left_words), NUMBER_WORDS.intersection(right_words)
-    if any(ch.isdigit() for ch in a + b) or (left_numbers and right_numbers and left_numbers != right_numbers):
+    if any(map(str.isdigit, a + b)) or (left_numbers and right_numbers and left_numbers != right_numbers):
         return False  # a changed number is never a typo (a mistyped number word can be)
     if len(left_words) == len(right_words):
         return all(_is_typo_word(x, y) for x, y in zip(left_words, right_words))
@@ -199,16 +198,23 @@ def _unreused_runs(words: Sequence[Token], reused: Reused) -> list[tuple[int, in
     for k, pair in enumerate(zip(folded, folded[1:])):
         if pair in reused.pairs:
             taken[k] = taken[k + 1] = True
-    for k in range(len(folded) - COPIED_RUN + 1):
-        if tuple(folded[k : k + COPIED_RUN]) in reused.runs:
+    for k, run in enumerate(zip(*(folded[n:] for n in range(COPIED_RUN)))):
+        if run in reused.runs:
             taken[k : k + COPIED_RUN] = [True] * COPIED_RUN
-    runs: list[list[Token]] = [[]]
+    spans: list[tuple[int, int]] = []
+    start = end = None
     for word, text, is_taken in zip(words, folded, taken):
         if is_taken and not _is_number(text):
-            runs.append([])
+            if start is not None:
+                spans.append((start, end))
+                start = None
         else:
-            runs[-1].append(word)
-    return [_span(run) for run in runs if run]
+            if start is None:
+                start = word.start
+            end = word.end
+    if start is not None:
+        spans.append((start, end))
+    return spans
 
 
 def word_edits(

@@ -70,7 +70,9 @@ def link_groups(left: Prepared, right: Prepared) -> list[Group]:
 
 def reused(own: Prepared, sentences: Sequence[int]) -> Reused:
     """What a link's sentences of one side offer for reuse to the other side's words (see word_edits)."""
-    return Reused(frozenset().union(*(own.features.content[s] for s in sentences)), own.pairs, own.runs)
+    content = own.features.content
+    words = content[sentences[0]] if len(sentences) == 1 else frozenset().union(*(content[s] for s in sentences))
+    return Reused(words, own.pairs, own.runs)
 
 
 @one_blas_thread()  # its products are small: see blas_threads
