@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from itertools import accumulate, compress
+from itertools import accumulate, chain, compress
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -165,8 +165,8 @@ class _Sentence:
     content_text: str
     numbers: frozenset[str]
     number_of: tuple[str | None, ...]  # each word's number, if it is one
-    is_name: tuple[bool, ...]
-    is_negation: tuple[bool, ...]
+    names_before: tuple[int, ...]  # how many of the words before each position (and in all) are names
+    negations_before: tuple[int, ...]  # the same for negations
     names: frozenset[str]
     negated: bool
     dates: frozenset[str]
@@ -182,6 +182,7 @@ class _Sentence:
     claim_stems: tuple[str, ...]
     claim_stem_set: frozenset[str]
     claim_content: np.ndarray
+    claim_content_count: float  # how many content words the claim holds
     claim_weights: np.ndarray
 
 
@@ -219,8 +220,8 @@ def _sentence(text: str) -> _Sentence:
         content_text=" ".join(w for w in words if w not in STOPWORDS),
         numbers=frozenset(n for n in number_of if n is not None),
         number_of=number_of,
-        is_name=is_name,
-        is_negation=tuple(w in NEGATIONS or w.endswith("n't") for w in words),
+        names_before=(0, *accumulate(is_name)),
+        negations_before=(0, *accumulate(w in NEGATIONS or w.endswith("n't") for w in words)),
         names=frozenset(w for w, name in zip(words, is_name) if name),
         negated=any(w in NEGATIONS or w.endswith("n't") for w in words),
         dates=frozenset(w for w in words if w in _DATE_WORDS),
@@ -235,6 +236,7 @@ def _sentence(text: str) -> _Sentence:
         claim_stems=stems[claim],
         claim_stem_set=frozenset(stems[claim]),
         claim_content=content[claim],
+        claim_content_count=float(content[claim].sum()),
         claim_weights=weights[claim],
     )
 
@@ -266,18 +268,18 @@ def _edits(a: _Sentence, b: _Sentence) -> tuple[int, int, int]:
     check_negations = a.negated or b.negated
     if not (check_numbers or check_names or check_negations):
         return numbers, negations, names
-    for op in Levenshtein.opcodes(a.words, b.words):
-        if op.tag == "equal":
+    a_names, b_names, a_negations, b_negations = a.names_before, b.names_before, a.negations_before, b.negations_before
+    for tag, i, i_end, j, j_end in Levenshtein.opcodes(a.words, b.words).as_list():
+        if tag == "equal":
             continue
-        left, right = slice(op.src_start, op.src_end), slice(op.dest_start, op.dest_end)
         if check_numbers:
-            left_numbers = {n for n in a.number_of[left] if n is not None}
-            right_numbers = {n for n in b.number_of[right] if n is not None}
+            left_numbers = {n for n in a.number_of[i:i_end] if n is not None}
+            right_numbers = {n for n in b.number_of[j:j_end] if n is not None}
             numbers += bool(left_numbers and right_numbers and left_numbers != right_numbers)
         if check_negations:
-            negations += any(a.is_negation[left]) != any(b.is_negation[right])
+            negations += (a_negations[i_end] > a_negations[i]) != (b_negations[j_end] > b_negations[j])
         if check_names:
-            names += any(a.is_name[left]) and any(b.is_name[right])
+            names += a_names[i_end] > a_names[i] and b_names[j_end] > b_names[j]
     return numbers, negations, names
 
 
@@ -379,7 +381,7 @@ def _side_alignment(
     for the claim words of the pairs `claimed` (those with a claim on both sides) within the other claim."""
     count = len(own)
     pair = np.repeat(np.arange(count), [len(s.words) for s in own])
-    stem_found = [stem in o.stem_set for s, o in zip(own, other) for stem in s.stems]
+    stem_found = list(chain.from_iterable(map(o.stem_set.__contains__, s.stems) for s, o in zip(own, other)))
     found = (best >= _CLOSE) | np.array(stem_found, dtype=bool)
     content = np.concatenate([s.content for s in own])
     weights = np.concatenate([s.weights for s in own])
@@ -388,12 +390,13 @@ def _side_alignment(
         "unaligned": np.bincount(pair, np.where(content & ~found, weights, 0.0), count),
         "gap": _longest_runs(~found[content], pair[content], count),
         # Without a claim on both sides, every content word of the claim is a gap.
-        "claim_gap": np.array([float(s.claim_content.sum()) for s in own]),
+        "claim_gap": np.array([s.claim_content_count for s in own]),
         "claim_greedy": np.zeros(count),
     }
     if claimed:
         claim_pair = np.repeat(claimed, [len(own[k].claim_stems) for k in claimed])
-        stem_found = [stem in other[k].claim_stem_set for k in claimed for stem in own[k].claim_stems]
+        stem_found = list(chain.from_iterable(map(other[k].claim_stem_set.__contains__, own[k].claim_stems)
+                                              for k in claimed))
         claim_found = (claim_best >= _CLOSE) | np.array(stem_found, dtype=bool)
         claim_content = np.concatenate([own[k].claim_content for k in claimed])
         claim_weights = np.concatenate([own[k].claim_weights for k in claimed]) + 0.05
@@ -409,8 +412,9 @@ def _alignment(pairs: Sequence[tuple[_Sentence, _Sentence]]) -> tuple[dict[str, 
     """The features from each word's closest counterpart (by word vector or stem) on the other side, for all
     pairs at once, and each pair's words without a counterpart."""
     columns = {f"{name}_{end}": np.zeros(len(pairs)) for name in _ALIGNED for end in ("max", "min")}
-    unmatched = [frozenset(a.words + b.words) for a, b in pairs]  # a pair with an empty side keeps all its words
     full = [k for k, (a, b) in enumerate(pairs) if a.words and b.words]
+    # A pair with an empty side keeps all its words; the others are set below.
+    unmatched = [frozenset() if a.words and b.words else frozenset(a.words + b.words) for a, b in pairs]
     if not full:
         return columns, unmatched
     lefts, rights = [pairs[k][0] for k in full], [pairs[k][1] for k in full]
