@@ -99,3 +99,11 @@ def test_batches_of_any_size() -> None:
     assert is_altered([], []) == []
     with pytest.raises(ValueError):
         equivalence_probability([SENTENCE], [])
+
+
+@pytest.mark.parametrize("empty", ["", "   ", "\u2014"])
+def test_a_side_without_words_is_scored_like_any_other(empty: str) -> None:
+    probabilities = equivalence_probability([empty, SENTENCE, empty], [SENTENCE, empty, empty])
+    assert probabilities.shape == (3,)
+    assert ((probabilities >= 0) & (probabilities <= 1)).all()
+    assert is_altered([empty], [SENTENCE]) == [True]

@@ -144,7 +144,8 @@ def _embeddings(plain: str, claim_start: int, claim_end: int) -> tuple[np.ndarra
     """Unit embeddings of the sentence (as embed() gives them) and of its claim, from one tokenisation."""
     wordllama = model()
     encoding = wordllama.tokenizer.encode(plain, add_special_tokens=False)
-    ids = np.minimum(encoding.ids, len(wordllama.embedding) - 1)
+    # As integers even when there are none: a text without a word has no ids.
+    ids = np.minimum(np.asarray(encoding.ids, dtype=np.intp), len(wordllama.embedding) - 1)
     vectors = wordllama.embedding[ids]
     in_claim = [claim_start <= start < claim_end for start, _ in encoding.offsets]
     return _unit(vectors), _unit(vectors[in_claim]) if any(in_claim) else _unit(vectors)
