@@ -12,6 +12,7 @@ from newsdiff import __version__
 
 if TYPE_CHECKING:
     from newsdiff.core.articles import Article, ArticleError
+    from newsdiff.core.folder import Outline
 
 EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
@@ -56,15 +57,20 @@ def _report_inputs(paths: list[Path]) -> tuple[list[Article], list[ArticleError]
     return articles, skipped
 
 
-def _default_base(articles: list[Article], *, pair: bool) -> Article | None:
+def _outline(articles: list[Article]) -> Outline | None:
+    """What the folder analysis tells of the articles before any comparison: the suggested base, the furniture."""
+    from newsdiff.core.cache import default_cache_dir
+    from newsdiff.core.folder import outline
+
+    return outline(articles, cache_dir=default_cache_dir())
+
+
+def _default_base(articles: list[Article], found: Outline | None, *, pair: bool) -> Article | None:
     """The base when none is given: the first of two files (left stays left), else the copy the overview
     suggests (the one the others derive from most)."""
-    from newsdiff.core.cache import default_cache_dir
-    from newsdiff.core.folder import suggested_base
-
-    if pair or len(articles) < 3:
+    if pair or len(articles) < 3 or found is None:
         return articles[0] if articles else None
-    return articles[suggested_base(articles, cache_dir=default_cache_dir())]
+    return articles[found.suggested_base]
 
 
 def _report_command(args: argparse.Namespace) -> int:
@@ -79,12 +85,19 @@ def _report_command(args: argparse.Namespace) -> int:
     try:
         articles, skipped = _report_inputs(args.paths)
         two_files = len(args.paths) == 2 and not any(path.is_dir() for path in args.paths)
-        base = load_article(args.base) if args.base else _default_base(articles, pair=two_files)
+        given = load_article(args.base) if args.base else None
     except ArticleError as error:
         print(f"newsdiff: {error}", file=sys.stderr)
         return EXIT_UNREADABLE
     for error in skipped:
         print(f"newsdiff: skipped {error}", file=sys.stderr)
+    # The base given may be one of the copies (then it is that copy), or a file of its own.
+    among = [a for a in articles if given and Path(a.path).resolve() == Path(given.path).resolve()]
+    given = among[0] if among else given
+    outlined = articles if given is None or among else [given, *articles]
+    found = _outline(outlined)
+    base = given or _default_base(articles, found, pair=two_files)
+    furniture = {a.path: spans for a, spans in zip(outlined, found.furniture)} if found else {}
     if args.output.resolve() in {Path(a.path).resolve() for a in [*articles, *([base] if base else [])]}:
         print(f"newsdiff: {args.output}: is one of the articles; choose another output file", file=sys.stderr)
         return EXIT_USAGE
@@ -99,9 +112,11 @@ def _report_command(args: argparse.Namespace) -> int:
     comparisons = compare_with_base(base, copies)
     try:
         if not folders and len(copies) == 1:
-            write_pair_report(comparisons[0], args.output, force=args.force)
+            write_pair_report(comparisons[0], args.output, force=args.force, furniture=furniture)
         else:
-            write_folder_report(base, comparisons, args.output, force=args.force, skipped=skipped)
+            write_folder_report(
+                base, comparisons, args.output, force=args.force, skipped=skipped, furniture=furniture
+            )
     except OutputExistsError as error:
         print(f"newsdiff: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -17,7 +17,9 @@ from headless_chromium import CHROMIUM, Browser
 from newsdiff.cli import EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, main
 from newsdiff.core.articles import Article, ArticleError, load_article, load_folder
 from newsdiff.core.base_pairs import compare_with_base
+from newsdiff.core.boilerplate import sentences_within
 from newsdiff.core.compare import compare
+from newsdiff.core.folder import outline
 from newsdiff.core.model import Side
 from newsdiff.core.report import (
     RESOURCES,
@@ -267,6 +269,35 @@ def test_altered_links_are_marked() -> None:
     assert "altered" in hints[0]
 
 
+def furniture_sentences(page: Page) -> list[dict[str, str | None]]:
+    """The attributes of each sentence the page marks as site furniture."""
+    return [attrs for _, attrs in page.elements if (attrs.get("class") or "").split()[::2] == ["s", "furniture"]]
+
+
+def test_site_furniture_is_marked_as_the_folder_analysis_finds_it(seeds: list[Article]) -> None:
+    found = outline(seeds)
+    furniture = {article.path: spans for article, spans in zip(seeds, found.furniture)}
+    wire, outlet = (next(a for a in seeds if Path(a.path).name.startswith(p)) for p in ("003", "002"))
+    assert furniture[outlet.path]
+    comparison = compare(wire, outlet)
+    html = render_pair_report(comparison, furniture=furniture)
+    page = Page(html)
+    marked = sentences_within(comparison.right, furniture[outlet.path])
+    marked_left = sentences_within(comparison.left, furniture[wire.path])
+    right = comparison.right
+    headline = next(k for k, s in enumerate(right.sentences) if right.text[s.start : s.end].startswith("Uber Enters"))
+    lead = next(k for k, s in enumerate(right.sentences) if "surrender" in right.text[s.start : s.end])
+    assert headline in marked and lead not in marked
+    labels = [attrs for _, attrs in page.elements if attrs.get("class") == "mark furniture"]
+    assert len(labels) == 1 + len(marked) + len(marked_left)  # the legend's, and one on each furniture sentence
+    sentences = furniture_sentences(page)
+    assert len(sentences) == len(marked) + len(marked_left)
+    assert all(attrs["title"].startswith("site furniture: ") for attrs in sentences)
+    # Without the analysis' furniture, nothing is marked but the legend.
+    plain = Page(render_pair_report(comparison))
+    assert [attrs for _, attrs in plain.elements if attrs.get("class") == "mark furniture"] == [labels[0]]
+
+
 def test_print_keeps_rows_whole_and_colours(folder_html: str) -> None:
     style = "".join(Page(folder_html).styles)
     print_rules = style[style.index("@media print") :]
@@ -323,6 +354,18 @@ def test_cli_pair_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     page = Page(out.read_text(encoding="utf-8"))
     assert "pair-1" in page.ids() and "summary" not in page.ids()
     assert str(out) in capsys.readouterr().out
+
+
+def test_cli_report_marks_site_furniture(tmp_path: Path) -> None:
+    out = tmp_path / "pair.html"
+    assert _report(seed("003"), seed("002"), "-o", out) == EXIT_OK
+    page = Page(out.read_text(encoding="utf-8"))
+    marked = furniture_sentences(page)
+    wire, outlet = load_article(seed("003")), load_article(seed("002"))
+    comparison, found = compare(wire, outlet), outline([wire, outlet])
+    expected = [sentences_within(comparison.document(side), spans) for side, spans in zip(Side, found.furniture)]
+    assert expected[1] and len(marked) == len(expected[0]) + len(expected[1])
+    assert all(attrs["title"].startswith("site furniture: ") for attrs in marked)
 
 
 def test_cli_refuses_to_overwrite_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

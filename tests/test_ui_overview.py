@@ -208,6 +208,23 @@ def test_site_furniture_is_marked_in_the_pair_and_hidden_with_one_toggle(qtbot, 
         assert current is not None and not all(key in furniture for key in window._keys(current))
 
 
+def test_the_exported_report_marks_the_furniture_the_pair_shows(qtbot, window, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    analysed(qtbot, window)
+    window.tabs.setCurrentIndex(0)
+    window.show_pair_of(list_row(window, "003"), list_row(window, "002"))
+    qtbot.waitUntil(lambda: showing(window, "003", "002"), timeout=WAIT)
+    furniture = window.view.styling.furniture
+    assert furniture
+    target = tmp_path / "pair.html"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    window.export_pair()
+    qtbot.waitUntil(target.exists, timeout=WAIT)
+    html = target.read_text(encoding="utf-8")
+    assert html.count('<span class="mark furniture">') == 1 + len(furniture)  # the legend's and each sentence's
+
+
 def test_choosing_a_story_scrolls_the_map_to_it(qtbot, window, tmp_path) -> None:
     folder = tmp_path / "two stories"
     folder.mkdir()

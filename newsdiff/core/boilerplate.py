@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsdiff.core.fingerprint import content_words
-from newsdiff.core.model import Span
+from newsdiff.core.model import Document, Span
 from newsdiff.core.normalize import canonical, words
 
 LIST_LINE_WORDS = 20
@@ -108,3 +108,12 @@ def spans(paragraphs: Sequence[Span], flagged: set[int]) -> list[Span]:
             joined.append(Span(paragraph.start, paragraph.end))
         previous = index
     return joined
+
+
+def sentences_within(document: Document, furniture: Sequence[Span]) -> frozenset[int]:
+    """The indices of the document's sentences that lie wholly inside the furniture spans."""
+    return frozenset(
+        number
+        for number, sentence in enumerate(document.sentences)
+        if any(span.start <= sentence.start and sentence.end <= span.end for span in furniture)
+    )

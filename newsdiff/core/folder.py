@@ -323,6 +323,10 @@ class _Stories:
     scores: np.ndarray
     groups: list[tuple[int, list[int]]]
 
+    def furniture_spans(self) -> tuple[tuple[Span, ...], ...]:
+        """Each article's furniture as spans of its text."""
+        return tuple(tuple(boilerplate.spans(f.paragraphs, x)) for f, x in zip(self.features, self.furniture))
+
 
 def _stories(articles: Sequence[Article], hashes: Sequence[str], cache: AnalysisCache, tracker: _Tracker) -> _Stories:
     """Features, furniture, candidate pairs, clusters and their suggested bases (no engine comparison)."""
@@ -349,9 +353,16 @@ def _stories(articles: Sequence[Article], hashes: Sequence[str], cache: Analysis
     return _Stories(features, furniture, candidates, scores, groups)
 
 
-def suggested_base(articles: Sequence[Article], *, cache_dir: Path | None = None) -> int | None:
-    """The index of the copy the others derive from most, in the largest story of `articles` (as the overview
-    suggests it), without comparing them sentence by sentence; None for no articles."""
+@dataclass(frozen=True)
+class Outline:
+    """What the first half of the analysis tells without comparing the copies sentence by sentence."""
+
+    suggested_base: int  # the copy the others derive from most, in the largest story
+    furniture: tuple[tuple[Span, ...], ...]  # each article's site furniture
+
+
+def outline(articles: Sequence[Article], *, cache_dir: Path | None = None) -> Outline | None:
+    """The suggested base and each article's site furniture, as the analysis finds them; None for no articles."""
     if not articles:
         return None
     cache = AnalysisCache(cache_dir, code_version())
@@ -359,7 +370,14 @@ def suggested_base(articles: Sequence[Article], *, cache_dir: Path | None = None
         stories = _stories(articles, [_text_hash(a) for a in articles], cache, _Tracker(len(articles), None, None))
     finally:
         cache.close()
-    return stories.groups[0][0]
+    return Outline(stories.groups[0][0], stories.furniture_spans())
+
+
+def suggested_base(articles: Sequence[Article], *, cache_dir: Path | None = None) -> int | None:
+    """The index of the copy the others derive from most, in the largest story of `articles` (as the overview
+    suggests it), without comparing them sentence by sentence; None for no articles."""
+    found = outline(articles, cache_dir=cache_dir)
+    return None if found is None else found.suggested_base
 
 
 def analyse_articles(
@@ -386,12 +404,12 @@ def analyse_articles(
     try:
         hashes = [_text_hash(a) for a in articles]
         stories = _stories(articles, hashes, cache, tracker)
-        features, furniture, groups = stories.features, stories.furniture, stories.groups
+        groups = stories.groups
         covered = _coverage(articles, hashes, groups, cache, tracker, workers)
     finally:
         cache.close()
 
-    spans = [tuple(boilerplate.spans(f.paragraphs, x)) for f, x in zip(features, furniture)]
+    spans = stories.furniture_spans()
     carries = [1.0] * len(articles)
     cluster_number = [0] * len(articles)
     clusters = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -16,7 +16,8 @@ from markupsafe import Markup
 from newsdiff import __version__
 from newsdiff.core import palette
 from newsdiff.core.articles import Article, ArticleError
-from newsdiff.core.model import KINDS, Comparison, Document, EditOp, Kind, Misspelling, Side
+from newsdiff.core.boilerplate import sentences_within
+from newsdiff.core.model import KINDS, Comparison, Document, EditOp, Kind, Misspelling, Side, Span
 from newsdiff.core.safe_write import write_text_atomically
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -29,6 +30,7 @@ KIND_MEANINGS = {
     Kind.PARAPHRASE: "reused in other words, wholly or in part",
     Kind.UNIQUE: "no counterpart on the other side: added, or cut seen from the other copy",
 }
+FURNITURE_MEANING = "part of the page around the story (a list of other headlines, a prompt, a credit or footer)"
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ class SentenceView:
     anchor: bool  # the sentence carries the `d<number>` anchor of its difference
     moved: bool
     altered: bool
+    furniture: bool  # site furniture of the page, not the story (as the folder analysis finds it)
 
 
 @dataclass(frozen=True)
@@ -201,9 +204,11 @@ def _edit_mark(kind: Kind, op: EditOp) -> str:
     return "reworded" if op is EditOp.REPLACE else "only"
 
 
-def _hint(kind: Kind, similarity: float | None, moved: bool, altered: bool) -> str:
+def _hint(kind: Kind, similarity: float | None, moved: bool, altered: bool, furniture: bool) -> str:
     """The tooltip of a sentence: its kind in words, and its marks."""
     parts = [KIND_MEANINGS[kind]]
+    if furniture:
+        parts.insert(0, f"site furniture: {FURNITURE_MEANING}")
     if similarity is not None and kind is not Kind.SHARED:
         parts.append(f"similarity {similarity:.2f}")
     if moved:
@@ -213,8 +218,11 @@ def _hint(kind: Kind, similarity: float | None, moved: bool, altered: bool) -> s
     return "; ".join(parts)
 
 
-def _pair_view(comparison: Comparison, anchor: str, first_number: int) -> PairView:
-    """The view of one comparison; its differences are numbered from `first_number` on."""
+def _pair_view(
+    comparison: Comparison, anchor: str, first_number: int, furniture: Mapping[str, Sequence[Span]]
+) -> PairView:
+    """The view of one comparison; its differences are numbered from `first_number` on; `furniture` holds the
+    site furniture of each file, by path."""
     differences = comparison.differences()
     numbers: dict[tuple[Side, int], int] = {}
     anchors: set[tuple[Side, int]] = set()
@@ -226,6 +234,10 @@ def _pair_view(comparison: Comparison, anchor: str, first_number: int) -> PairVi
         side = Side.LEFT if difference.left else Side.RIGHT
         anchors.add((side, difference.sentences(side)[0]))
 
+    furnished = {
+        side: sentences_within(comparison.document(side), furniture.get(comparison.document(side).path, ()))
+        for side in Side
+    }
     misspelt = {side: sorted((m for m in comparison.misspellings if m.side is side), key=lambda m: m.start) for side in Side}
 
     def sentence_view(side: Side, index: int) -> SentenceView:
@@ -243,12 +255,13 @@ def _pair_view(comparison: Comparison, anchor: str, first_number: int) -> PairVi
         altered = link is not None and link.altered
         return SentenceView(
             kind=kind.value,
-            hint=_hint(kind, link.similarity if link is not None else None, moved, altered),
+            hint=_hint(kind, link.similarity if link is not None else None, moved, altered, index in furnished[side]),
             runs=_runs(document.text, sentence.start, sentence.end, marks, misspelt[side]),
             difference=numbers.get((side, index)),
             anchor=(side, index) in anchors,
             moved=moved,
             altered=altered,
+            furniture=index in furnished[side],
         )
 
     def cell(side: Side, paragraphs: Sequence[int]) -> tuple[tuple[SentenceView, ...], ...]:
@@ -282,12 +295,12 @@ def _pair_view(comparison: Comparison, anchor: str, first_number: int) -> PairVi
     )
 
 
-def _pair_views(comparisons: Sequence[Comparison]) -> tuple[PairView, ...]:
+def _pair_views(comparisons: Sequence[Comparison], furniture: Mapping[str, Sequence[Span]]) -> tuple[PairView, ...]:
     """The views of the comparisons, with differences numbered through the whole report."""
     views: list[PairView] = []
     next_number = 1
     for number, comparison in enumerate(comparisons, 1):
-        view = _pair_view(comparison, f"pair-{number}", next_number)
+        view = _pair_view(comparison, f"pair-{number}", next_number, furniture)
         views.append(view)
         next_number += view.differences
     return tuple(views)
@@ -343,6 +356,7 @@ def _render(view: ReportView) -> str:
     return _environment().get_template(TEMPLATE).render(
         report=view,
         kinds=[(kind.value, KIND_MEANINGS[kind]) for kind in KINDS],
+        furniture_meaning=FURNITURE_MEANING,
         colours=colours,
         script=Markup(script),
         script_hash=script_hash,
@@ -354,9 +368,12 @@ def _now(generated: datetime | None) -> datetime:
     return generated if generated is not None else datetime.now().astimezone()
 
 
-def render_pair_report(comparison: Comparison, *, generated: datetime | None = None) -> str:
-    """The HTML report of one comparison; `generated` (default: now) is the date it shows."""
-    pairs = _pair_views([comparison])
+def render_pair_report(
+    comparison: Comparison, *, furniture: Mapping[str, Sequence[Span]] = {}, generated: datetime | None = None
+) -> str:
+    """The HTML report of one comparison; `furniture`: the site furniture of each file, by path, marked as such;
+    `generated` (default: now) is the date it shows."""
+    pairs = _pair_views([comparison], furniture)
     left, right = pairs[0].left, pairs[0].right
     view = ReportView(
         title=f"{left.name} compared with {right.name}",
@@ -375,13 +392,15 @@ def render_folder_report(
     comparisons: Sequence[Comparison],
     *,
     skipped: Sequence[ArticleError] = (),
+    furniture: Mapping[str, Sequence[Span]] = {},
     generated: datetime | None = None,
 ) -> str:
     """The HTML report of a base against every other copy (each comparison has the base on its left side).
 
-    A summary table of the copies comes first; `skipped` lists the files that could not be read.
+    A summary table of the copies comes first; `skipped` lists the files that could not be read; `furniture`
+    holds the site furniture of each file, by path, marked as such.
     """
-    pairs = _pair_views(comparisons)
+    pairs = _pair_views(comparisons, furniture)
     base_facts = file_facts(base_article.path, base_article.title, base_article.text, base_article.outlet)
     copies = "copy" if len(comparisons) == 1 else "copies"
     view = ReportView(
@@ -397,10 +416,16 @@ def render_folder_report(
 
 
 def write_pair_report(
-    comparison: Comparison, path: Path | str, *, force: bool = False, generated: datetime | None = None
+    comparison: Comparison,
+    path: Path | str,
+    *,
+    force: bool = False,
+    furniture: Mapping[str, Sequence[Span]] = {},
+    generated: datetime | None = None,
 ) -> Path:
     """Write the report of one comparison to `path` atomically; OutputExistsError if it exists and not `force`."""
-    return write_text_atomically(path, render_pair_report(comparison, generated=generated), force=force)
+    html = render_pair_report(comparison, furniture=furniture, generated=generated)
+    return write_text_atomically(path, html, force=force)
 
 
 def write_folder_report(
@@ -410,8 +435,9 @@ def write_folder_report(
     *,
     force: bool = False,
     skipped: Sequence[ArticleError] = (),
+    furniture: Mapping[str, Sequence[Span]] = {},
     generated: datetime | None = None,
 ) -> Path:
     """Write the folder report to `path` atomically; OutputExistsError if it exists and not `force`."""
-    html = render_folder_report(base_article, comparisons, skipped=skipped, generated=generated)
+    html = render_folder_report(base_article, comparisons, skipped=skipped, furniture=furniture, generated=generated)
     return write_text_atomically(path, html, force=force)

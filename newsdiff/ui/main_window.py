@@ -39,7 +39,8 @@ import newsdiff
 from newsdiff.core.articles import Article, ArticleError, find_articles, load_article, load_folder
 from newsdiff.core.cache import default_cache_dir
 from newsdiff.core.folder import AnalysisCancelled, FolderAnalysis, analyse_articles, suggested_base, with_base
-from newsdiff.core.model import KINDS, Comparison, Difference, Kind, Side
+from newsdiff.core.boilerplate import sentences_within
+from newsdiff.core.model import KINDS, Comparison, Difference, Kind, Side, Span
 from newsdiff.ui import navigation
 from newsdiff.ui.aligned_view import AlignedView
 from newsdiff.ui.article_list import ArticleList
@@ -841,22 +842,26 @@ class MainWindow(QMainWindow):
 
     def _furniture(self) -> frozenset[tuple[Side, int]]:
         """The sentences of the pair shown that the folder analysis found to be site furniture."""
-        comparison, analysis, session = self.comparison, self.analysis, self.session
-        if comparison is None or analysis is None or session is None:
+        comparison = self.comparison
+        if comparison is None:
             return frozenset()
-        found = set()
-        for side in Side:
-            document = comparison.document(side)
-            index = session.index_of(document.path)
-            if index is None or index >= len(analysis.articles) or analysis.articles[index].article.path != document.path:
-                continue
-            spans = analysis.articles[index].boilerplate
-            found |= {
-                (side, number)
-                for number, sentence in enumerate(document.sentences)
-                if any(span.start <= sentence.start and sentence.end <= span.end for span in spans)
-            }
-        return frozenset(found)
+        furniture = self._furniture_by_path()
+        return frozenset(
+            (side, number)
+            for side in Side
+            for number in sentences_within(comparison.document(side), furniture.get(comparison.document(side).path, ()))
+        )
+
+    def _furniture_by_path(self) -> dict[str, tuple[Span, ...]]:
+        """The site furniture the folder analysis found in each open file, by path (none before it is done)."""
+        analysis, session = self.analysis, self.session
+        if analysis is None or session is None:
+            return {}
+        return {
+            article.path: found.boilerplate
+            for article, found in zip(session.articles, analysis.articles)
+            if found.article.path == article.path
+        }
 
     def _display(self, compared: Compared | None, placeholder: str = "") -> None:
         started = time.perf_counter()
@@ -1102,7 +1107,8 @@ class MainWindow(QMainWindow):
         force = self._confirm_overwrite(path) if path is not None else None
         if path is None or force is None:
             return
-        self._write_report(path, lambda _: write_pair_report(comparison, path, force=force))
+        furniture = self._furniture_by_path()
+        self._write_report(path, lambda _: write_pair_report(comparison, path, force=force, furniture=furniture))
 
     def export_folder(self) -> None:
         """Write the HTML report of the base against every other copy (comparing those not done yet)."""
@@ -1120,13 +1126,16 @@ class MainWindow(QMainWindow):
             return
         others = [i for i in range(len(session.articles)) if i != base]
         ready = {i: self._cache.get(self._key(base, i)) for i in others}
+        furniture = self._furniture_by_path()
 
         def work(progress: Callable[[int, int], None]) -> Path:
             comparisons = []
             for done, i in enumerate(others):
                 progress(done, len(others))
                 comparisons.append((ready[i] or _compare_pair(session, base, i)).comparison)
-            return write_folder_report(base_article, comparisons, path, force=force, skipped=session.errors)
+            return write_folder_report(
+                base_article, comparisons, path, force=force, skipped=session.errors, furniture=furniture
+            )
 
         self._write_report(path, work)
 
