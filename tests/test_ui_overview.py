@@ -156,6 +156,20 @@ def test_cancel_stops_a_long_analysis_and_it_can_run_again(qtbot, window, tmp_pa
     qtbot.waitUntil(lambda: window.comparison is not None, timeout=WAIT)
 
 
+def test_cancelling_a_new_base_says_which_base_the_overview_still_shows(qtbot, window) -> None:
+    analysed(qtbot, window)
+    suggested = window.analysis.clusters[0].base
+    other = next(k for k in window.analysis.clusters[0].articles if k != suggested)
+    window.tabs.setCurrentIndex(0)
+    window.set_base(list_row(window, prefix_of(window, other)))
+    assert window.analysis_cancel.isVisible()  # the new base's coverage is under way
+    qtbot.mouseClick(window.analysis_cancel, Qt.MouseButton.LeftButton)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Coverage of the new base cancelled")
+    assert Path(window.session.articles[suggested].path).name in message
+    assert window.analysis.clusters[0].base == suggested and window.base == other
+
+
 def test_untrusted_names_are_shown_literally(qtbot, window, tmp_path) -> None:
     folder = tmp_path / "hostile"
     folder.mkdir()

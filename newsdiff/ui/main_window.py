@@ -791,9 +791,19 @@ class MainWindow(QMainWindow):
             return
         self._stop_analysis()
         self._resume_background()
-        self.statusBar().showMessage("Folder analysis cancelled", 5000)
-        if self.analysis is None:
+        analysis = self.analysis
+        if analysis is None:
+            self.statusBar().showMessage("Folder analysis cancelled", 5000)
             self.folder_overview.show_message("The folder analysis was cancelled.", analyse=True)
+            return
+        # A new base's coverage was under way: say which base the overview still shows.
+        if self.base is not None and self.base < len(analysis.articles):
+            shown = analysis.clusters[analysis.articles[self.base].cluster].base
+            self.statusBar().showMessage(
+                f"Coverage of the new base cancelled: the overview still shows "
+                f"{Path(analysis.articles[shown].article.path).name} as the base of its story",
+                10000,
+            )
 
     def _analysis_progressed(self, done: int, total: int) -> None:
         self.analysis_progress.setRange(0, max(1, total))
