@@ -126,7 +126,7 @@ def _squashed(items: Sequence[Token]) -> str:
     return "".join(t.text for t in items if t.is_word).casefold().replace("-", "").replace("'", "")
 
 
-def _is_typo_change(change: Change) -> bool:
+def is_typo_change(change: Change) -> bool:
     """Whether a differing run is a character-level slip rather than a change of words."""
     a, b = _squashed(change.left), _squashed(change.right)
     if a == b:
@@ -161,7 +161,7 @@ def kind_of_link(
         return Kind.SHARED, []
     # A reworded sentence's edits ignore case: "More than 100" copied as "more than 100" is copied.
     folded = token_changes(left_tokens, right_tokens, fold_case=True)
-    if all(_is_typo_change(c) for c in folded):
+    if all(is_typo_change(c) for c in folded):
         # Only slips (or case alone): the case-sensitive diff shows every changed character.
         return Kind.TYPO, token_changes(left_tokens, right_tokens)
     return Kind.PARAPHRASE, folded

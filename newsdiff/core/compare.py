@@ -10,7 +10,7 @@ from newsdiff.core.align import Group, align, display_rows, moved_groups
 from newsdiff.core.altered import is_altered
 from newsdiff.core.articles import Article
 from newsdiff.core.blas_threads import one_blas_thread
-from newsdiff.core.classify import COPIED_RUN, Reused, character_edits, kind_of_link, word_edits
+from newsdiff.core.classify import COPIED_RUN, Reused, character_edits, is_typo_change, kind_of_link, word_edits
 from newsdiff.core.model import Comparison, Document, Kind, Link, Side
 from newsdiff.core.normalize import Token, canonical, tokens, words
 from newsdiff.core.segment import segment
@@ -103,7 +103,13 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
         if kind is Kind.TYPO:
             edits = character_edits(left_doc, right_doc, changes)
         elif kind is Kind.PARAPHRASE:
-            edits = word_edits(changes, left_reused=reused(rp, group.right), right_reused=reused(lp, group.left))
+            # A slip inside a reworded sentence (a letter dropped, two words run together) is no rewording: it
+            # gets the changed characters, as in a typo link, and the word stays copied.
+            slips = [c for c in changes if is_typo_change(c)]
+            reworded = [c for c in changes if not is_typo_change(c)]
+            edits = word_edits(
+                reworded, left_reused=reused(rp, group.right), right_reused=reused(lp, group.left)
+            ) + character_edits(left_doc, right_doc, slips)
         else:
             edits = []
         similarity = 1.0 if kind is Kind.SHARED else min(max(group.score, 0.0), 1.0)
