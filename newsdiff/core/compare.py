@@ -10,7 +10,7 @@ from newsdiff.core.align import Group, align, display_rows, moved_groups
 from newsdiff.core.altered import is_altered
 from newsdiff.core.articles import Article
 from newsdiff.core.blas_threads import one_blas_thread
-from newsdiff.core.classify import COPIED_RUN, Reused, character_edits, is_typo_change, kind_of_link, word_edits
+from newsdiff.core.classify import COPIED_RUN, Reused, character_edits, kind_of_link, word_edits
 from newsdiff.core.model import Comparison, Document, Kind, Link, Side
 from newsdiff.core.normalize import Token, canonical, tokens, words
 from newsdiff.core.segment import segment
@@ -91,7 +91,7 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
         for g in groups
     ]
     # Shared and typo links say the same thing by construction; only reworded pairs can have changed a fact.
-    reworded = [k for k, (kind, _) in enumerate(classified) if kind is Kind.PARAPHRASE]
+    reworded = [k for k, (kind, _, _) in enumerate(classified) if kind is Kind.PARAPHRASE]
     verdicts = is_altered(
         [" ".join(left_sentences[i] for i in groups[k].left) for k in reworded],
         [" ".join(right_sentences[j] for j in groups[k].right) for k in reworded],
@@ -99,16 +99,12 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
     altered = {k for k, verdict in zip(reworded, verdicts) if verdict}
 
     links = []
-    for k, (group, (kind, changes)) in enumerate(zip(groups, classified)):
+    for k, (group, (kind, changes, slips)) in enumerate(zip(groups, classified)):
         if kind is Kind.TYPO:
             edits = character_edits(left_doc, right_doc, changes)
         elif kind is Kind.PARAPHRASE:
-            # A slip inside a reworded sentence (a letter dropped, two words run together) is no rewording: it
-            # gets the changed characters, as in a typo link, and the word stays copied.
-            slips = [c for c in changes if is_typo_change(c)]
-            reworded = [c for c in changes if not is_typo_change(c)]
             edits = word_edits(
-                reworded, left_reused=reused(rp, group.right), right_reused=reused(lp, group.left)
+                changes, left_reused=reused(rp, group.right), right_reused=reused(lp, group.left)
             ) + character_edits(left_doc, right_doc, slips)
         else:
             edits = []
