@@ -136,7 +136,7 @@ def _is_typo_change(change: Change) -> bool:
     left_words = [t.folded for t in change.left if t.is_word]
     right_words = [t.folded for t in change.right if t.is_word]
     if len(left_words) != len(right_words) and max(len(left_words), len(right_words)) > 2:
-        return False  # words added or cut, not only run together (most reworded runs end here, so it comes first)
+        return False  # words added or cut, not just run together: most reworded runs end here
     left_numbers, right_numbers = NUMBER_WORDS.intersection(left_words), NUMBER_WORDS.intersection(right_words)
     if any(ch.isdigit() for ch in a + b) or (left_numbers and right_numbers and left_numbers != right_numbers):
         return False  # a changed number is never a typo (a mistyped number word can be)
@@ -157,11 +157,12 @@ def _is_typo_word(a: str, b: str) -> bool:
 def kind_of_link(
     left_canonical: str, right_canonical: str, left_tokens: Sequence[Token], right_tokens: Sequence[Token]
 ) -> tuple[Kind, list[Change], list[Change]]:
-    """The kind of a link, its differing runs of tokens and, in a paraphrase, apart from them its slips, from
-    the canonical forms and the tokens of its sentences on each side.
+    """The kind of a link, its differing runs of tokens and its slips, from the canonical forms and the tokens
+    of its sentences on each side.
 
-    A slip inside a reworded sentence (a letter dropped, two words run together) is no rewording: like a typo
-    link's runs it is shown by its changed characters, and its words count as copied.
+    A paraphrase's slips (a letter dropped, two words run together) are kept apart from its reworded runs: a
+    slip is no rewording, so, like a typo link's runs, it is shown by its changed characters and its words
+    count as copied. Shared and typo links have no slips apart.
     """
     if left_canonical == right_canonical:
         return Kind.SHARED, [], []
