@@ -115,6 +115,18 @@ def test_character_level_changes_are_typos_with_character_edits() -> None:
     assert any(e.side is Side.RIGHT and comparison.right.text[e.start : e.end] == "y" for e in link.edits)
 
 
+def test_a_slip_inside_a_reworded_sentence_gets_character_edits() -> None:
+    comparison = compare(
+        Article.from_text("The minister announced the new budget plan to the parliament of the country on Tuesday."),
+        Article.from_text("The minister unveiled the new budgetplan to the parliment of the country on Tuesday."),
+    )
+    (link,) = comparison.links
+    assert link.kind is Kind.PARAPHRASE
+    assert "unveiled" in edited_text(comparison, Side.RIGHT)
+    # The words run together and the dropped letter are slips: no word of them is marked as reworded.
+    assert not any("budget" in text or "parliment" in text for text in edited_text(comparison, Side.RIGHT))
+
+
 def test_a_changed_number_is_never_a_typo() -> None:
     left = Article.from_text("The army said 300 soldiers were surrounded near the border town on Friday.")
     right = Article.from_text("The army said 30 soldiers were surrounded near the border town on Friday.")

@@ -134,6 +134,8 @@ def _is_typo_change(change: Change) -> bool:
         return False  # a whole word added or cut
     left_words = [t.folded for t in change.left if t.is_word]
     right_words = [t.folded for t in change.right if t.is_word]
+    if len(left_words) != len(right_words) and max(len(left_words), len(right_words)) > 2:
+        return False  # words added or cut, not just run together: most reworded runs end here
     left_numbers, right_numbers = NUMBER_WORDS.intersection(left_words), NUMBER_WORDS.intersection(right_words)
     if any(map(str.isdigit, a + b)) or (left_numbers and right_numbers and left_numbers != right_numbers):
         return False  # a changed number is never a typo (a mistyped number word can be)
@@ -153,17 +155,24 @@ def _is_typo_word(a: str, b: str) -> bool:
 
 def kind_of_link(
     left_canonical: str, right_canonical: str, left_tokens: Sequence[Token], right_tokens: Sequence[Token]
-) -> tuple[Kind, list[Change]]:
-    """The kind of a link and its differing runs of tokens, from the canonical forms and the tokens of its
-    sentences on each side."""
+) -> tuple[Kind, list[Change], list[Change]]:
+    """The kind of a link, its differing runs of tokens and its slips, from the canonical forms and the tokens
+    of its sentences on each side.
+
+    A paraphrase's slips (a letter dropped, two words run together) are kept apart from its reworded runs: a
+    slip is no rewording, so, like a typo link's runs, it is shown by its changed characters and its words
+    count as copied. Shared and typo links have no slips apart.
+    """
     if left_canonical == right_canonical:
-        return Kind.SHARED, []
+        return Kind.SHARED, [], []
     # A reworded sentence's edits ignore case: "More than 100" copied as "more than 100" is copied.
     folded = token_changes(left_tokens, right_tokens, fold_case=True)
-    if all(_is_typo_change(c) for c in folded):
+    slips = [_is_typo_change(c) for c in folded]
+    if all(slips):
         # Only slips (or case alone): the case-sensitive diff shows every changed character.
-        return Kind.TYPO, token_changes(left_tokens, right_tokens)
-    return Kind.PARAPHRASE, folded
+        return Kind.TYPO, token_changes(left_tokens, right_tokens), []
+    reworded = [c for c, slip in zip(folded, slips) if not slip]
+    return Kind.PARAPHRASE, reworded, [c for c, slip in zip(folded, slips) if slip]
 
 
 def _span(items: Sequence[Token]) -> tuple[int, int]:

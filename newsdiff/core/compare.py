@@ -93,7 +93,7 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
         for g in groups
     ]
     # Shared and typo links say the same thing by construction; only reworded pairs can have changed a fact.
-    reworded = [k for k, (kind, _) in enumerate(classified) if kind is Kind.PARAPHRASE]
+    reworded = [k for k, (kind, _, _) in enumerate(classified) if kind is Kind.PARAPHRASE]
     verdicts = is_altered(
         [" ".join(left_sentences[i] for i in groups[k].left) for k in reworded],
         [" ".join(right_sentences[j] for j in groups[k].right) for k in reworded],
@@ -101,11 +101,13 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
     altered = {k for k, verdict in zip(reworded, verdicts) if verdict}
 
     links = []
-    for k, (group, (kind, changes)) in enumerate(zip(groups, classified)):
+    for k, (group, (kind, changes, slips)) in enumerate(zip(groups, classified)):
         if kind is Kind.TYPO:
             edits = character_edits(left_doc, right_doc, changes)
         elif kind is Kind.PARAPHRASE:
-            edits = word_edits(changes, left_reused=reused(rp, group.right), right_reused=reused(lp, group.left))
+            edits = word_edits(
+                changes, left_reused=reused(rp, group.right), right_reused=reused(lp, group.left)
+            ) + character_edits(left_doc, right_doc, slips)
         else:
             edits = []
         similarity = 1.0 if kind is Kind.SHARED else min(max(group.score, 0.0), 1.0)
