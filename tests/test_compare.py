@@ -79,6 +79,20 @@ def test_misspellings_in_000_are_marked_with_suggestion() -> None:
     assert marks["anihilate"].suggestion == "annihilate"
 
 
+def test_american_and_british_spellings_are_both_spelt_right() -> None:
+    british = Article.from_text(
+        "The labour minister said neighbours of the harbour theatre had travelled far to see their favourite "
+        "play. The goverment denied it."
+    )
+    american = Article.from_text(
+        "The labor minister said neighbors of the harbor theater had traveled far to see their favorite play. "
+        "The government denied it."
+    )
+    for comparison in (compare(british, american), compare(american, british)):
+        assert {m.word for m in comparison.misspellings} == {"goverment"}  # the slip is found, the spellings spared
+    assert compare(american, american).misspellings == ()
+
+
 def test_no_misspelling_mark_on_names_in_any_pair() -> None:
     prefixes = ("000", "001", "002", "003", "004")
     for left in prefixes:

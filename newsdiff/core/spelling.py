@@ -12,6 +12,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Iterable
 
+from breame.spelling import american_spelling_exists, british_spelling_exists
 from symspellpy import SymSpell, Verbosity
 
 from newsdiff.core.cache import default_cache_dir
@@ -64,7 +65,8 @@ def _speller() -> SymSpell:
 
 
 def _known(word: str) -> bool:
-    return word in _known_words()
+    # Either side of the Atlantic: an American copy's "harbor" is as well spelt as a British one's "harbour".
+    return word in _known_words() or american_spelling_exists(word) or british_spelling_exists(word)
 
 
 def _derived(word: str) -> bool:
