@@ -855,23 +855,20 @@ class MainWindow(QMainWindow):
         comparison = self.comparison
         if comparison is None:
             return frozenset()
-        furniture = self._furniture_by_path()
+        documents = {side: comparison.document(side) for side in Side}
         return frozenset(
             (side, number)
-            for side in Side
-            for number in sentences_within(comparison.document(side), furniture.get(comparison.document(side).path, ()))
+            for side, document in documents.items()
+            for number in sentences_within(document, self._furniture_of(document.path))
         )
 
-    def _furniture_by_path(self) -> dict[str, tuple[Span, ...]]:
-        """The site furniture the folder analysis found in each open file, by path (none before it is done)."""
+    def _furniture_of(self, path: str) -> tuple[Span, ...]:
+        """The site furniture the folder analysis found in the open file `path` (none before it is done)."""
         analysis, session = self.analysis, self.session
-        if analysis is None or session is None:
-            return {}
-        return {
-            article.path: found.boilerplate
-            for article, found in zip(session.articles, analysis.articles)
-            if found.article.path == article.path
-        }
+        index = session.index_of(path) if analysis is not None and session is not None else None
+        if index is None or index >= len(analysis.articles) or analysis.articles[index].article.path != path:
+            return ()
+        return analysis.articles[index].boilerplate
 
     def _display(self, compared: Compared | None, placeholder: str = "") -> None:
         started = time.perf_counter()
@@ -1117,7 +1114,7 @@ class MainWindow(QMainWindow):
         force = self._confirm_overwrite(path) if path is not None else None
         if path is None or force is None:
             return
-        furniture = self._furniture_by_path()
+        furniture = {d.path: self._furniture_of(d.path) for d in (comparison.left, comparison.right)}
         self._write_report(path, lambda _: write_pair_report(comparison, path, force=force, furniture=furniture))
 
     def export_folder(self) -> None:
@@ -1136,7 +1133,7 @@ class MainWindow(QMainWindow):
             return
         others = [i for i in range(len(session.articles)) if i != base]
         ready = {i: self._cache.get(self._key(base, i)) for i in others}
-        furniture = self._furniture_by_path()
+        furniture = {article.path: self._furniture_of(article.path) for article in session.articles}
 
         def work(progress: Callable[[int, int], None]) -> Path:
             comparisons = []
