@@ -13,11 +13,12 @@ from itertools import accumulate, chain, compress
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq, Levenshtein
+from tokenizers import Encoding, Tokenizer
 
 from newsdiff.core.embed import embed, model
 from newsdiff.core.normalize import WORD, typographic
@@ -114,22 +115,29 @@ def _claim_span(plain: str) -> tuple[int, int]:
     return start, end
 
 
+def _memoised(cache: dict, keys: Sequence, compute: Callable[[list], Sequence], limit: int) -> dict:
+    """The values of the keys, each computed once per process (the cache is dropped when it grows past `limit`),
+    the missing ones by one call of `compute`, which batches them."""
+    # Looked up into a local table, so that another thread dropping the cache cannot lose a key midway.
+    table = {key: cache.get(key) for key in keys}
+    missing = [key for key, value in table.items() if value is None]
+    if missing:
+        fresh = dict(zip(missing, compute(missing)))
+        table.update(fresh)
+        if len(cache) + len(fresh) > limit:
+            cache.clear()
+        cache.update(fresh)
+    return table
+
+
 _word_vectors: dict[str, np.ndarray] = {}
 
 
 def _vectors_of(words: Sequence[str]) -> np.ndarray:
-    """Unit vectors of the words, each embedded once per process (the cache is dropped when it grows large)."""
+    """Unit vectors of the words, each embedded once per process."""
     if not words:
         return np.zeros((0, 256), dtype=np.float32)
-    # Looked up into a local table, so that another thread dropping the cache cannot lose a word midway.
-    table = {w: _word_vectors.get(w) for w in words}
-    missing = [w for w, vector in table.items() if vector is None]
-    if missing:
-        fresh = dict(zip(missing, embed(missing)))
-        table.update(fresh)
-        if len(_word_vectors) + len(fresh) > 200_000:
-            _word_vectors.clear()
-        _word_vectors.update(fresh)
+    table = _memoised(_word_vectors, words, embed, 200_000)
     return np.stack([table[w] for w in words])
 
 
@@ -140,13 +148,12 @@ def _unit(vectors: np.ndarray) -> np.ndarray:
     return mean / (np.linalg.norm(mean) or 1.0)
 
 
-def _embeddings(plain: str, claim_start: int, claim_end: int) -> tuple[np.ndarray, np.ndarray]:
-    """Unit embeddings of the sentence (as embed() gives them) and of its claim, from one tokenisation."""
-    wordllama = model()
-    encoding = wordllama.tokenizer.encode(plain, add_special_tokens=False)
+def _embeddings(encoding: Encoding, claim_start: int, claim_end: int) -> tuple[np.ndarray, np.ndarray]:
+    """Unit embeddings of the sentence (as embed() gives them) and of its claim, from its tokenisation."""
+    table = model().embedding
     # As integers even when there are none: a text without a word has no ids.
-    ids = np.minimum(np.asarray(encoding.ids, dtype=np.intp), len(wordllama.embedding) - 1)
-    vectors = wordllama.embedding[ids]
+    ids = np.minimum(np.asarray(encoding.ids, dtype=np.intp), len(table) - 1)
+    vectors = table[ids]
     in_claim = [claim_start <= start < claim_end for start, _ in encoding.offsets]
     return _unit(vectors), _unit(vectors[in_claim]) if any(in_claim) else _unit(vectors)
 
@@ -187,11 +194,32 @@ class _Sentence:
     claim_weights: np.ndarray
 
 
-# A folder compares its base with every copy: the base's sentences are featurised once, not once per copy.
-@lru_cache(maxsize=1024)
-def _sentence(text: str) -> _Sentence:
-    plain = typographic(text).replace("``", '"').replace("''", '"')
-    matches = list(WORD.finditer(plain))
+@lru_cache(maxsize=1)
+def _unpadded_tokenizer() -> Tokenizer:
+    """wordllama's tokenizer without its padding, which would lengthen each text of a batch to the longest."""
+    tokenizer = Tokenizer.from_str(model().tokenizer.to_str())
+    tokenizer.no_padding()
+    return tokenizer
+
+
+_featurised: dict[str, _Sentence] = {}
+
+
+def _sentences(texts: Sequence[str]) -> dict[str, _Sentence]:
+    """The texts featurised. A folder compares its base with every copy: the base's sentences are featurised
+    once, not once per copy; a copy's new sentences together, their words embedded in one call, not one each."""
+    return _memoised(_featurised, texts, _featurise, 1024)
+
+
+def _featurise(texts: list[str]) -> list[_Sentence]:
+    plains = [typographic(text).replace("``", '"').replace("''", '"') for text in texts]
+    matches = [list(WORD.finditer(plain)) for plain in plains]
+    _vectors_of(list({m.group().casefold(): None for found in matches for m in found}))
+    encodings = _unpadded_tokenizer().encode_batch(plains, add_special_tokens=False)
+    return list(map(_sentence, plains, matches, encodings))
+
+
+def _sentence(plain: str, matches: list[re.Match], encoding: Encoding) -> _Sentence:
     raw = [m.group() for m in matches]
     words = tuple(w.casefold() for w in raw)
     stems = tuple(_stem(w) for w in words)
@@ -199,7 +227,7 @@ def _sentence(text: str) -> _Sentence:
     first = next((i for i, m in enumerate(matches) if m.start() >= claim_start), len(matches))
     last = next((i for i, m in enumerate(matches) if m.start() >= claim_end), len(matches))
     folded = " ".join(words)
-    vector, claim_vector = _embeddings(plain, claim_start, claim_end)
+    vector, claim_vector = _embeddings(encoding, claim_start, claim_end)
     number_of = tuple(map(_number, words))
     # A capitalised word after the first is a name (or part of one); the first may just start the sentence.
     is_name = tuple(k > 0 and w[0].isupper() and not _DIGITS.search(w) and w.casefold() not in STOPWORDS
@@ -469,7 +497,8 @@ def pair_features(
         raise ValueError(f"{len(left)} left sentences but {len(right)} right sentences")
     if cosines is not None and len(cosines) != len(left):
         raise ValueError(f"{len(cosines)} cosines for {len(left)} pairs")
-    pairs = [(_sentence(x), _sentence(y)) for x, y in zip(left, right)]
+    featurised = _sentences([*left, *right])
+    pairs = [(featurised[x], featurised[y]) for x, y in zip(left, right)]
     if not pairs:
         return PairFeatures(np.zeros((0, len(FEATURE_NAMES))), ())
     folded_left, folded_right = [a.folded for a, _ in pairs], [b.folded for _, b in pairs]
