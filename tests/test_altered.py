@@ -67,6 +67,20 @@ def test_a_changed_fact_is_altered(changed: str) -> None:
     assert is_altered([SENTENCE], [changed]) == [True]
 
 
+@pytest.mark.parametrize(
+    "sentence, before, after",
+    [
+        ("Talks in Geneva ended a five-day truce along the front, the ministry said on Friday.", "five", "six"),
+        ("He thanked the three-year-old boy's family, who had waited at the border since dawn.", "three", "four"),
+        ("Sixty-five people were taken to hospital after the storm, officials said on Friday.", "five", "six"),
+    ],
+)
+def test_a_number_word_inside_a_compound_changes_the_fact(sentence: str, before: str, after: str) -> None:
+    changed = sentence.replace(before, after)
+    assert changed != sentence
+    assert is_altered([sentence], [changed]) == [True]
+
+
 def test_the_same_sentence_or_a_mere_rewording_is_not_altered() -> None:
     trump = seed_sentence("003", TRUMP_CLAIM)
     pairs = [

@@ -98,8 +98,13 @@ def _stem(word: str) -> str:
 
 
 def _number(word: str) -> str | None:
+    """The number a case-folded word states, if any, as a key that differs when the number does."""
     if _DIGITS.search(word):
         return word.replace(",", "").rstrip(".")
+    if "-" in word:
+        # A compound holding number words: "sixty-five", "three-year-old" (its other parts are no number).
+        parts = [_NUMBER_WORDS[part] for part in word.split("-") if part in _NUMBER_WORDS]
+        return "-".join(parts) if parts else None
     return _NUMBER_WORDS.get(word)
 
 
