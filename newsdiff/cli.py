@@ -94,21 +94,23 @@ def _report_command(args: argparse.Namespace) -> int:
     # The base given may be one of the copies (then it is that copy), or a file of its own.
     among = [a for a in articles if given and Path(a.path).resolve() == Path(given.path).resolve()]
     given = among[0] if among else given
+    # Usage is checked before the folder outline, the slow part: the base is the given file or one of the articles.
+    if args.output.resolve() in {Path(a.path).resolve() for a in [*articles, *([given] if given else [])]}:
+        print(f"newsdiff: {args.output}: is one of the articles; choose another output file", file=sys.stderr)
+        return EXIT_USAGE
+    folders = [path for path in args.paths if path.is_dir()]
+    copy_count = len(articles) - (1 if given is None or among else 0)
+    if copy_count < 1 and not folders:
+        print("newsdiff report: give two files, a file and --base, or a folder", file=sys.stderr)
+        return EXIT_USAGE
+    if copy_count < 1:
+        print(f"newsdiff: {' '.join(map(str, folders))}: fewer than two readable articles", file=sys.stderr)
+        return EXIT_UNREADABLE
     outlined = articles if given is None or among else [given, *articles]
     found = _outline(outlined)
     base = given or _default_base(articles, found, pair=two_files)
     furniture = {a.path: spans for a, spans in zip(outlined, found.furniture)} if found else {}
-    if args.output.resolve() in {Path(a.path).resolve() for a in [*articles, *([base] if base else [])]}:
-        print(f"newsdiff: {args.output}: is one of the articles; choose another output file", file=sys.stderr)
-        return EXIT_USAGE
-    folders = [path for path in args.paths if path.is_dir()]
-    copies = [a for a in articles if base and Path(a.path).resolve() != Path(base.path).resolve()]
-    if not copies and not folders:
-        print("newsdiff report: give two files, a file and --base, or a folder", file=sys.stderr)
-        return EXIT_USAGE
-    if not copies:
-        print(f"newsdiff: {' '.join(map(str, folders))}: fewer than two readable articles", file=sys.stderr)
-        return EXIT_UNREADABLE
+    copies = [a for a in articles if Path(a.path).resolve() != Path(base.path).resolve()]
     comparisons = compare_with_base(base, copies)
     try:
         if not folders and len(copies) == 1:

@@ -14,6 +14,7 @@ import pytest
 from conftest import FIXTURES, seed
 from headless_chromium import CHROMIUM, Browser
 
+from newsdiff import cli
 from newsdiff.cli import EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, main
 from newsdiff.core.articles import Article, ArticleError, load_article, load_folder
 from newsdiff.core.base_pairs import compare_with_base
@@ -387,6 +388,21 @@ def test_cli_never_writes_over_an_article(tmp_path: Path, capsys: pytest.Capture
     assert _report(left, right, "-o", right, "--force") == EXIT_USAGE
     assert "is one of the articles" in capsys.readouterr().err
     assert right.read_bytes() == before
+
+
+def test_cli_usage_errors_come_before_the_folder_outline(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_outline(articles: list[Article]) -> None:
+        raise AssertionError("the folder outline ran before the usage checks")
+
+    monkeypatch.setattr(cli, "_outline", no_outline)
+    folder = tmp_path / "story"
+    shutil.copytree(FIXTURES, folder)
+    assert _report(folder, "-o", folder / seed("001").name, "--force") == EXIT_USAGE
+    assert "is one of the articles" in capsys.readouterr().err
+    assert _report(seed("000"), "--base", seed("000"), "-o", tmp_path / "r.html") == EXIT_USAGE
+    assert "give two files" in capsys.readouterr().err
 
 
 def test_cli_unreadable_input_names_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
