@@ -6,6 +6,7 @@ import subprocess
 import sys
 from functools import lru_cache
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -311,6 +312,26 @@ def test_number_words_are_never_typos() -> None:
     right = Article.from_text("The deal is worth two billion dollars to the company over five years.")
     (link,) = compare(left, right).links
     assert link.kind is Kind.PARAPHRASE
+
+
+@pytest.mark.parametrize(
+    "before, after",
+    [("fifteen-year-old", "fifty-year-old"), ("seventy-two-hour", "seventy-three-hour")],
+)
+def test_number_words_inside_compounds_are_never_typos(before: str, after: str) -> None:
+    sentence = "Police said the {} search near the river bank ended on Friday, officials said."
+    (link,) = compare(Article.from_text(sentence.format(before)), Article.from_text(sentence.format(after))).links
+    assert link.kind is Kind.PARAPHRASE
+    assert link.altered
+
+
+def test_a_changed_number_word_in_a_compound_stays_an_edit_though_the_other_copy_has_it_elsewhere() -> None:
+    later = "Rebels had wanted a six-day truce instead, their spokesman said."
+    left = Article.from_text(f"The army agreed a five-day ceasefire in Geneva, the ministry said. {later}")
+    right = Article.from_text(f"The army agreed a six-day truce in Geneva, the ministry said. {later}")
+    link = next(link for link in compare(left, right).links if link.left == (0,))
+    # "six-day truce" is a phrase of the left copy, but the figure in it was changed here.
+    assert [right.text[e.start : e.end] for e in link.edits if e.side is Side.RIGHT] == ["six-day"]
 
 
 def test_two_slips_in_neighbouring_words_are_still_a_typo() -> None:

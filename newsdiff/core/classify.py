@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from fast_diff_match_patch import diff
 from rapidfuzz.distance import Levenshtein
@@ -20,6 +20,11 @@ NUMBER_WORDS = frozenset(
     thousands million millions billion billions trillion trillions dozen dozens first second third fourth fifth
     sixth seventh eighth ninth tenth half quarter""".split()
 )
+
+
+def _number_words(words: Iterable[str]) -> set[str]:
+    """The number words among case-folded words, those inside compounds too (sixty-five, fifteen-year-old)."""
+    return {part for word in words for part in word.split("-") if part in NUMBER_WORDS}
 
 
 def _diff(a: str, b: str, *, semantic: bool = False) -> list[tuple[str, int]]:
@@ -136,7 +141,7 @@ def _is_typo_change(change: Change) -> bool:
     right_words = [t.folded for t in change.right if t.is_word]
     if len(left_words) != len(right_words) and max(len(left_words), len(right_words)) > 2:
         return False  # words added or cut, not just run together: most reworded runs end here
-    left_numbers, right_numbers = NUMBER_WORDS.intersection(left_words), NUMBER_WORDS.intersection(right_words)
+    left_numbers, right_numbers = _number_words(left_words), _number_words(right_words)
     if any(map(str.isdigit, a + b)) or (left_numbers and right_numbers and left_numbers != right_numbers):
         return False  # a changed number is never a typo (a mistyped number word can be)
     if len(left_words) == len(right_words):
@@ -195,8 +200,8 @@ class Reused:
 
 
 def _is_number(word: str) -> bool:
-    """Whether a case-folded word is a figure: digits in it, or a number word."""
-    return word in NUMBER_WORDS or any(c.isdigit() for c in word)
+    """Whether a case-folded word is a figure: digits in it, or a number word (inside a compound too)."""
+    return any(c.isdigit() for c in word) or bool(_number_words((word,)))
 
 
 def _unreused_runs(words: Sequence[Token], reused: Reused) -> list[tuple[int, int]]:
