@@ -121,6 +121,18 @@ def test_damaged_word_file(folder: Path, changes: list[tuple[int, int]]) -> None
         assert result.text
 
 
+def test_word_file_needing_a_newer_zip_version_is_reported(folder: Path) -> None:
+    # zipfile cannot read an entry that asks for zip version 6.4 and raises NotImplementedError for it.
+    data = bytearray(WORD_FILE)
+    entry = data.index(b"PK\x01\x02")  # the first entry of the archive's central directory
+    data[entry + 6] = 64  # the version needed to extract it
+    path = folder / "newer.docx"
+    path.write_bytes(bytes(data))
+    error = outcome(path)
+    assert isinstance(error, ArticleError)
+    assert "not a readable Word file" in str(error)
+
+
 WORDS = {  # words of news copies in some languages
     "english": "The minister’s “plan” – announced on Tuesday… said café naïve résumé 5 € and the".split(),
     "french": "Le président a annoncé jeudi une série de mesures pour l'économie où ça coûte « cher » à Noël".split(),

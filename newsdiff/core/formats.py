@@ -146,7 +146,8 @@ def word_article(data: bytes) -> Extracted:
         archive = zipfile.ZipFile(io.BytesIO(data))
         unpacked = sum(info.file_size for info in archive.infolist())
         has_document = "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+    # zipfile raises NotImplementedError for an entry it cannot read (a damaged version or compression field).
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
         raise ContentError("not a readable Word file: it is not a complete .docx (zip) archive") from None
     if not has_document:
         raise ContentError("not a Word file: the archive holds no word/document.xml")
