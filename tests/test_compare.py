@@ -334,6 +334,29 @@ def test_a_changed_number_word_in_a_compound_stays_an_edit_though_the_other_copy
     assert [right.text[e.start : e.end] for e in link.edits if e.side is Side.RIGHT] == ["six-day"]
 
 
+NEWS = "The minister said on {} that the talks in Geneva would resume after the holiday."
+
+
+FACTS = [("Tuesday", "Thursday"), ("Monday", "Sunday"), ("June", "July"), ("Iran", "Iraq"), ("Austria", "Australia"),
+         ("Slovenia", "Slovakia"), ("Gaza", "Giza")]
+SLIPS = [("Tuesday", "Tusday"), ("Kiev", "Kyiv"), ("Labour", "Labor"), ("Maine", "Mane"), ("States", "Stated"),
+         ("Park", "Parl"), ("Zelensky", "Zelenskyy")]
+
+
+@pytest.mark.parametrize(
+    "before, after, kind",
+    [(*pair, Kind.PARAPHRASE) for pair in FACTS] + [(*pair, Kind.TYPO) for pair in SLIPS],
+)
+def test_a_day_month_or_known_name_changed_for_another_is_a_fact_a_slip_in_it_a_typo(
+    before: str, after: str, kind: Kind
+) -> None:
+    """Two days, months or dictionary names are two facts; a slip of the fingers (a letter dropped or added,
+    letters swapped, the next key struck), a transliteration or a British/American variant is a typo."""
+    (link,) = compare(Article.from_text(NEWS.format(before)), Article.from_text(NEWS.format(after))).links
+    assert link.kind is kind
+    assert link.altered is (kind is Kind.PARAPHRASE)
+
+
 def test_two_slips_in_neighbouring_words_are_still_a_typo() -> None:
     left = Article.from_text("The Dow Jones industrial average fell sharply on Monday afternoon.")
     right = Article.from_text("The Dow Joness industrial averahe fell sharply on Monday afternoon.")

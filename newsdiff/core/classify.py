@@ -7,10 +7,11 @@ from operator import attrgetter
 from typing import Iterable, Sequence
 
 from fast_diff_match_patch import diff
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Indel, Levenshtein
 
 from newsdiff.core.model import Document, Edit, EditOp, Kind, Side
 from newsdiff.core.normalize import Token, typographic
+from newsdiff.core.spelling import both_known_and_distinct
 
 _EQUAL, _DELETE, _INSERT = "=", "-", "+"
 # Words that are numbers: changing one changes a fact, however few letters differ (million/billion).
@@ -39,6 +40,13 @@ class Change:
 
     left: tuple[Token, ...]
     right: tuple[Token, ...]
+
+
+# Days and months: like numbers, one changed for another changes a fact, however few letters differ.
+DATE_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december today yesterday tomorrow tonight""".split()
+)
 
 
 # Inside a reworded run, a run of this many words copied unchanged is kept as copied, not swallowed.
@@ -145,9 +153,53 @@ def _is_typo_change(change: Change) -> bool:
     if any(map(str.isdigit, a + b)) or (left_numbers and right_numbers and left_numbers != right_numbers):
         return False  # a changed number is never a typo (a mistyped number word can be)
     if len(left_words) == len(right_words):
-        return all(_is_typo_word(x, y) for x, y in zip(left_words, right_words))
+        left_texts = [t.text for t in change.left if t.is_word]
+        right_texts = [t.text for t in change.right if t.is_word]
+        return all(
+            _is_typo_word(x, y) and not _is_other_word(x, y, x_text, y_text)
+            for x, y, x_text, y_text in zip(left_words, right_words, left_texts, right_texts)
+        )
     # Words run together or split apart ("cease fire" / "ceasefire") with at most a slip in them.
     return max(len(left_words), len(right_words)) <= 2 and _is_typo_word(a, b)
+
+
+def _is_other_word(a: str, b: str, a_text: str, b_text: str) -> bool:
+    """Whether two close spellings (case-folded, and as written) are two words of their own, a changed fact:
+    two days or months (Tuesday, Thursday), or two names the dictionary knows (Iran, Iraq; Austria, Australia)
+    that are not one name spelt the British and the American way.
+
+    A slip stays a typo even where it makes another known word: a letter dropped or added (Maine, Mane;
+    States, State) or two letters swapped. So does a transliteration (Kiev, Kyiv) or a slip in a name the
+    dictionary lacks."""
+    if a == b:
+        return False
+    if a in DATE_WORDS and b in DATE_WORDS:
+        return True
+    if not (a_text[:1].isupper() and b_text[:1].isupper() and both_known_and_distinct(a, b)):
+        return False
+    return not _is_slip(a, b)
+
+
+# Where each letter lies on a QWERTY keyboard (row, column), the rows staggered as on the keys.
+_KEYS = {
+    letter: (row, column + offset)
+    for row, (letters, offset) in enumerate((("qwertyuiop", 0.0), ("asdfghjkl", 0.25), ("zxcvbnm", 0.75)))
+    for column, letter in enumerate(letters)
+}
+
+
+def _is_slip(a: str, b: str) -> bool:
+    """Whether one spelling is the other with one slip of the fingers: a letter dropped or added, two letters
+    swapped, or a letter struck for the key next to it."""
+    if Indel.distance(a, b) == 1 or (OSA.distance(a, b) == 1 and Levenshtein.distance(a, b) == 2):
+        return True
+    if len(a) != len(b) or Levenshtein.distance(a, b) != 1:
+        return False
+    x, y = next((x, y) for x, y in zip(a, b) if x != y)
+    if x not in _KEYS or y not in _KEYS:
+        return False
+    (row_x, column_x), (row_y, column_y) = _KEYS[x], _KEYS[y]
+    return abs(row_x - row_y) <= 1 and abs(column_x - column_y) <= 1
 
 
 def _is_typo_word(a: str, b: str) -> bool:

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq, Levenshtein
 from tokenizers import Encoding, Tokenizer
 
+from newsdiff.core.classify import DATE_WORDS
 from newsdiff.core.embed import embed, model
 from newsdiff.core.normalize import WORD, typographic
 from newsdiff.core.similarity import STOPWORDS
@@ -37,10 +38,6 @@ _NUMBER_WORDS = dict(
 )
 # Vague quantities are numbers too: "thousands" of troops are not "hundreds" of them.
 _NUMBER_WORDS.update({w: w for w in ("dozens", "scores", "hundreds", "thousands", "millions", "billions")})
-_DATE_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december today yesterday tomorrow tonight""".split()
-)
 _DIGITS = re.compile(r"\d")
 _SUFFIX = re.compile(r"(?:'s|s'|ing|ed|es|s)$")
 _SPEECH = (
@@ -258,7 +255,7 @@ def _sentence(plain: str, matches: list[re.Match], encoding: Encoding) -> _Sente
         negations_before=(0, *accumulate(w in NEGATIONS or w.endswith("n't") for w in words)),
         names=frozenset(w for w, name in zip(words, is_name) if name),
         negated=any(w in NEGATIONS or w.endswith("n't") for w in words),
-        dates=frozenset(w for w in words if w in _DATE_WORDS),
+        dates=frozenset(w for w in words if w in DATE_WORDS),
         claim=claim,
         claim_text=" ".join(words[claim]),
         vector=vector,

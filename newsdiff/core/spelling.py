@@ -12,7 +12,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Iterable
 
-from breame.spelling import american_spelling_exists, british_spelling_exists
+from breame.spelling import american_spelling_exists, british_spelling_exists, get_american_spelling
 from symspellpy import SymSpell, Verbosity
 
 from newsdiff.core.cache import default_cache_dir
@@ -67,6 +67,12 @@ def _speller() -> SymSpell:
 def _known(word: str) -> bool:
     # Either side of the Atlantic: an American copy's "harbor" is as well spelt as a British one's "harbour".
     return word in _known_words() or american_spelling_exists(word) or british_spelling_exists(word)
+
+
+def both_known_and_distinct(a: str, b: str) -> bool:
+    """Whether two case-folded words are both dictionary words, and not one word spelt the British and the
+    American way (labour, labor)."""
+    return _known(a) and _known(b) and get_american_spelling(a) != get_american_spelling(b)
 
 
 def _derived(word: str) -> bool:
