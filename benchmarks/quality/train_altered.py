@@ -6,7 +6,7 @@ First a lexicon, a logistic regression over the words a pair leaves without a co
 missing on one side, change what a sentence says); then the decision, a few small neural networks (one
 hidden layer, averaged) over the pair features of newsdiff/core/pairfeatures.py plus the lexicon's score.
 Besides the MRPC train pairs, the models learn from pairs made of single train sentences (Taught): MRPC
-holds too few pairs that are the same sentence with one number, negation or name changed, which DESIGN.md
+holds too few pairs that are the same sentence with one number, negation, name or date changed, which DESIGN.md
 calls altered. Choices (network size, regularisation, threshold) are made by cross-validation on the train
 pairs only; the test file is scored once at the end. scikit-learn is needed here only (the `train` extra);
 the runtime reads plain numbers from the JSON file.
@@ -69,7 +69,7 @@ _NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{2,}\b")
 @dataclass(frozen=True)
 class Taught:
     """A pair made from one train sentence to teach what MRPC holds too few of: the same sentence with one
-    fact changed (a number, a negation, a name) is not equivalent, and the same sentence is."""
+    fact changed (a number, a negation, a name, a date) is not equivalent, and the same sentence is."""
 
     source: int  # the train pair it was made from
     left: str
@@ -103,6 +103,23 @@ def _flip_negation(sentence: str, rng: Random) -> str | None:
     return sentence[: m.end()] + "not " + sentence[m.end() :]
 
 
+_DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_MONTHS = "January February March April June July August September October November December".split()
+_RELATIVE = "today yesterday tomorrow tonight".split()
+# A day, a month ("May" only before a day's number: otherwise it may be the verb), or a day said relatively.
+_DATE = re.compile(r"\b(" + "|".join(_DAYS + _MONTHS + _RELATIVE) + r"|May(?= \d))\b")
+
+
+def _change_date(sentence: str, rng: Random) -> str | None:
+    found = list(_DATE.finditer(sentence))
+    if not found:
+        return None
+    m = rng.choice(found)
+    text = m.group()
+    group = next(g for g in (_DAYS, _MONTHS + ["May"], _RELATIVE) if text in g)
+    return sentence[: m.start()] + rng.choice([d for d in group if d != text]) + sentence[m.end() :]
+
+
 def _change_name(sentence: str, names: list[str], rng: Random) -> str | None:
     found = list(_NAME.finditer(sentence))
     if not found:
@@ -120,12 +137,13 @@ def taught_pairs(train: list[mrpc_data.Pair], seed: int = 3) -> list[Taught]:
     taught = []
     for index in rng.sample(range(len(train)), int(TAUGHT_SHARE * len(train))):
         sentence = rng.choice((train[index].left, train[index].right))
-        how = rng.choice(("number", "negation", "name", "same"))
+        how = rng.choice(("number", "negation", "name", "date", "same"))
         if how == "same":
             taught.append(Taught(index, sentence, sentence, True))
             continue
         changed = {"number": lambda: _change_number(sentence, rng), "negation": lambda: _flip_negation(sentence, rng),
-                   "name": lambda: _change_name(sentence, names[rng.randrange(len(names)):], rng)}[how]()
+                   "name": lambda: _change_name(sentence, names[rng.randrange(len(names)):], rng),
+                   "date": lambda: _change_date(sentence, rng)}[how]()
         if changed and changed != sentence:
             taught.append(Taught(index, sentence, changed, False))
     return taught

@@ -98,6 +98,10 @@ def _number(word: str) -> str | None:
     """The number a case-folded word states, if any, as a key that differs when the number does."""
     if _DIGITS.search(word):
         return word.replace(",", "").rstrip(".")
+    if word in DATE_WORDS and word != "may":
+        # A day or month is a figure of time: one swapped for another changes the fact as a number does
+        # ("may" is left out: it is most often the verb).
+        return f"@{word}"
     if "-" in word:
         # A compound holding number words: "sixty-five", "three-year-old" (its other parts are no number).
         parts = [_NUMBER_WORDS[part] for part in word.split("-") if part in _NUMBER_WORDS]
