@@ -253,7 +253,7 @@ class Reused:
 
 def _is_number(word: str) -> bool:
     """Whether a case-folded word is a figure: digits in it, or a number word (inside a compound too)."""
-    return any(c.isdigit() for c in word) or bool(_number_words((word,)))
+    return word in NUMBER_WORDS or any(c.isdigit() for c in word) or ("-" in word and bool(_number_words((word,))))
 
 
 def _unreused_runs(words: Sequence[Token], reused: Reused) -> list[tuple[int, int]]:
