@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA, Indel, Levenshtein
 
 from newsdiff.core.model import Document, Edit, EditOp, Kind, Side
 from newsdiff.core.normalize import Token, typographic
-from newsdiff.core.spelling import both_known_and_distinct
+from newsdiff.core.spelling import both_known_and_distinct, is_known
 
 _EQUAL, _DELETE, _INSERT = "=", "-", "+"
 # Words that are numbers: changing one changes a fact, however few letters differ (million/billion).
@@ -40,6 +40,15 @@ class Change:
 
     left: tuple[Token, ...]
     right: tuple[Token, ...]
+
+
+# Words that negate: adding or dropping one reverses the claim, however few letters it takes (could, couldn't).
+NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot nowhere".split())
+
+
+def is_negation(word: str) -> bool:
+    """Whether a case-folded word negates: a negation word, or a verb with "n't"."""
+    return word in NEGATIONS or word.endswith("n't")
 
 
 # Days and months: like numbers, one changed for another changes a fact, however few letters differ.
@@ -153,31 +162,36 @@ def _is_typo_change(change: Change) -> bool:
     if any(map(str.isdigit, a + b)) or (left_numbers and right_numbers and left_numbers != right_numbers):
         return False  # a changed number is never a typo (a mistyped number word can be)
     if len(left_words) == len(right_words):
-        left_texts = [t.text for t in change.left if t.is_word]
-        right_texts = [t.text for t in change.right if t.is_word]
         return all(
-            _is_typo_word(x, y) and not _is_other_word(x, y, x_text, y_text)
-            for x, y, x_text, y_text in zip(left_words, right_words, left_texts, right_texts)
+            _is_typo_word(x, y) and not _is_other_word(x, y) and not _flips_negation(x, y)
+            for x, y in zip(left_words, right_words)
         )
     # Words run together or split apart ("cease fire" / "ceasefire") with at most a slip in them.
     return max(len(left_words), len(right_words)) <= 2 and _is_typo_word(a, b)
 
 
-def _is_other_word(a: str, b: str, a_text: str, b_text: str) -> bool:
-    """Whether two close spellings (case-folded, and as written) are two words of their own, a changed fact:
-    two days or months (Tuesday, Thursday), or two names the dictionary knows (Iran, Iraq; Austria, Australia)
-    that are not one name spelt the British and the American way.
+def _flips_negation(a: str, b: str) -> bool:
+    """Whether one of two case-folded words negates and the other is a word of its own that does not (could,
+    couldn't): the claim reversed, never a typo. A misspelt negation (nver, withut) is a typo."""
+    if is_negation(a) == is_negation(b):
+        return False
+    plain = b if is_negation(a) else a
+    return is_known(plain)
+
+
+def _is_other_word(a: str, b: str) -> bool:
+    """Whether two close case-folded spellings are two words of their own, a change of words rather than a
+    typo: two days or months (Tuesday, Thursday), or two words the dictionary knows (Iran, Iraq; increase,
+    decrease) that are not one word spelt the British and the American way.
 
     A slip stays a typo even where it makes another known word: a letter dropped or added (Maine, Mane;
-    States, State) or two letters swapped. So does a transliteration (Kiev, Kyiv) or a slip in a name the
-    dictionary lacks."""
+    States, State), two letters swapped, or the key next to it struck. So does a transliteration (Kiev, Kyiv)
+    or a slip in a name the dictionary lacks."""
     if a == b:
         return False
     if a in DATE_WORDS and b in DATE_WORDS:
         return True
-    if not (a_text[:1].isupper() and b_text[:1].isupper() and both_known_and_distinct(a, b)):
-        return False
-    return not _is_slip(a, b)
+    return both_known_and_distinct(a, b) and not _is_slip(a, b)
 
 
 # Where each letter lies on a QWERTY keyboard (row, column), the rows staggered as on the keys.

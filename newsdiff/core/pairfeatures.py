@@ -20,13 +20,12 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq, Levenshtein
 from tokenizers import Encoding, Tokenizer
 
-from newsdiff.core.classify import DATE_WORDS
+from newsdiff.core.classify import DATE_WORDS, is_negation
 from newsdiff.core.embed import embed, model
 from newsdiff.core.normalize import WORD, typographic
 from newsdiff.core.similarity import STOPWORDS
 
 _FREQUENCIES = "frequency_dictionary_en_82_765.txt"
-NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot nowhere".split())
 _NUMBER_WORDS = dict(
     zip(
         """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
@@ -256,9 +255,9 @@ def _sentence(plain: str, matches: list[re.Match], encoding: Encoding) -> _Sente
         numbers=frozenset(n for n in number_of if n is not None),
         number_of=number_of,
         names_before=(0, *accumulate(is_name)),
-        negations_before=(0, *accumulate(w in NEGATIONS or w.endswith("n't") for w in words)),
+        negations_before=(0, *accumulate(map(is_negation, words))),
         names=frozenset(w for w, name in zip(words, is_name) if name),
-        negated=any(w in NEGATIONS or w.endswith("n't") for w in words),
+        negated=any(map(is_negation, words)),
         dates=frozenset(w for w in words if w in DATE_WORDS),
         claim=claim,
         claim_text=" ".join(words[claim]),

@@ -64,7 +64,8 @@ def _speller() -> SymSpell:
     return speller
 
 
-def _known(word: str) -> bool:
+def is_known(word: str) -> bool:
+    """Whether a case-folded word is in the dictionary, in its British or its American spelling."""
     # Either side of the Atlantic: an American copy's "harbor" is as well spelt as a British one's "harbour".
     return word in _known_words() or american_spelling_exists(word) or british_spelling_exists(word)
 
@@ -72,23 +73,23 @@ def _known(word: str) -> bool:
 def both_known_and_distinct(a: str, b: str) -> bool:
     """Whether two case-folded words are both dictionary words, and not one word spelt the British and the
     American way (labour, labor)."""
-    return _known(a) and _known(b) and get_american_spelling(a) != get_american_spelling(b)
+    return is_known(a) and is_known(b) and get_american_spelling(a) != get_american_spelling(b)
 
 
 def _derived(word: str) -> bool:
     """Whether the word is a known word with a common prefix or ending."""
     for suffix in _SUFFIXES:
         stem = word[: -len(suffix)]
-        if word.endswith(suffix) and len(stem) >= 3 and (_known(stem) or _known(stem + "e")):
+        if word.endswith(suffix) and len(stem) >= 3 and (is_known(stem) or is_known(stem + "e")):
             return True
     return any(
-        word.startswith(prefix) and len(word) - len(prefix) >= 3 and _known(word[len(prefix) :]) for prefix in _PREFIXES
+        word.startswith(prefix) and len(word) - len(prefix) >= 3 and is_known(word[len(prefix) :]) for prefix in _PREFIXES
     )
 
 
 def _compound(word: str) -> bool:
     """Whether the word is two known words of four letters or more run together (videolink)."""
-    return any(_known(word[:k]) and _known(word[k:]) for k in range(4, len(word) - 3))
+    return any(is_known(word[:k]) and is_known(word[k:]) for k in range(4, len(word) - 3))
 
 
 def is_candidate(word: str) -> bool:
@@ -106,7 +107,7 @@ def check_word(word: str) -> tuple[bool, str | None]:
     A compound of known words is spared unless one letter away from a dictionary word (deli+veered is
     "delivered" mistyped, not a compound).
     """
-    if _known(word) or _derived(word):
+    if is_known(word) or _derived(word):
         return False, None
     with _lock:
         found = _speller().lookup(word, Verbosity.TOP, max_edit_distance=2)
