@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from conftest import seed
 from newsdiff.core.articles import Article, load_article
-from newsdiff.core.compare import compare
+from newsdiff.core.classify import changes_a_fact, kind_of_link
+from newsdiff.core.compare import compare, link_groups, prepare
 from newsdiff.core.model import Comparison, EditOp, Kind, Side
 from newsdiff.core.normalize import canonical
 
@@ -365,6 +366,42 @@ def test_a_word_changed_for_another_is_no_typo_a_slip_in_it_is(
     assert link.kind is kind
     if altered is not None:
         assert link.altered is altered
+
+
+@pytest.mark.parametrize(
+    "left, right",
+    [
+        ("The storm killed at least 42 people, authorities said.", "The storm killed at least 48 people, officials said."),
+        ("Officials said fifteen-year-old students would join the delegation.",
+         "Officials said fifty-year-old students would join the delegation."),
+        ("The minister said on Tuesday that talks could resume.", "The minister added on Thursday that talks could resume."),
+    ],
+)
+def test_a_figure_or_day_changed_in_a_few_letters_marks_the_pair_altered(left: str, right: str) -> None:
+    """Such a change would be a typo but for the fact it changes: altered, whatever else is reworded."""
+    (link,) = compare(Article.from_text(left), Article.from_text(right)).links
+    assert link.kind is Kind.PARAPHRASE
+    assert link.altered
+
+
+def test_figures_of_a_list_in_another_order_are_no_figure_changed() -> None:
+    left = Article.from_text("The company announced a restatement of its 2002, 2001 and 2000 results.")
+    right = Article.from_text("The company said it would restate its 2000, 2001 and 2002 results.")
+    lp, rp = prepare(left), prepare(right)
+    (group,) = link_groups(lp, rp)
+    kind, changes, _ = kind_of_link(
+        lp.canonical_of(group.left), rp.canonical_of(group.right), lp.tokens_of(group.left), rp.tokens_of(group.right)
+    )
+    assert kind is Kind.PARAPHRASE
+    assert any(any(t.text == "2002" for t in change.left) for change in changes)
+    assert not changes_a_fact(changes)
+    right_changed = Article.from_text("The company said it would restate its 2000, 2001 and 2003 results.")
+    rp = prepare(right_changed)
+    (group,) = link_groups(lp, rp)
+    _, changes, _ = kind_of_link(
+        lp.canonical_of(group.left), rp.canonical_of(group.right), lp.tokens_of(group.left), rp.tokens_of(group.right)
+    )
+    assert changes_a_fact(changes)
 
 
 def test_two_slips_in_neighbouring_words_are_still_a_typo() -> None:

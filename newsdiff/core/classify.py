@@ -170,6 +170,40 @@ def _is_typo_change(change: Change) -> bool:
     return max(len(left_words), len(right_words)) <= 2 and _is_typo_word(a, b)
 
 
+def _digits(word: str) -> str:
+    return "".join(c for c in word if c.isdigit())
+
+
+def _swaps_a_fact(x: str, y: str) -> bool:
+    """Whether two differing case-folded words, close in spelling, are a fact changed: two figures (2.11, 2.12;
+    fifteen-year-old, fifty-year-old; not US$13.15, $13.15), two days or months, or a negation added or
+    dropped."""
+    if _digits(x) and _digits(y):
+        return _digits(x) != _digits(y)
+    numbers_x, numbers_y = _number_words((x,)), _number_words((y,))
+    if numbers_x and numbers_y and numbers_x != numbers_y:
+        return True
+    return (x in DATE_WORDS and y in DATE_WORDS) or _flips_negation(x, y)
+
+
+def changes_a_fact(changes: Sequence[Change]) -> bool:
+    """Whether a reworded run changes a word, in a few letters and at the same place, into another figure,
+    day or month, or into its negation: a typo but for the fact it changes, so the pair no longer says the
+    same thing whatever the rest of it says."""
+    # The same figures in another order (2000, 2001 and 2002) are a list reordered, not a figure changed.
+    left_figures = sorted(filter(None, (_digits(t.folded) for c in changes for t in c.left)))
+    reordered = left_figures == sorted(filter(None, (_digits(t.folded) for c in changes for t in c.right)))
+    for change in changes:
+        left_words = [t.folded for t in change.left if t.is_word]
+        right_words = [t.folded for t in change.right if t.is_word]
+        if not left_words or len(left_words) != len(right_words):
+            continue
+        for x, y in zip(left_words, right_words):
+            if x != y and _is_typo_word(x, y) and _swaps_a_fact(x, y) and not (_digits(x) and reordered):
+                return True
+    return False
+
+
 def _flips_negation(a: str, b: str) -> bool:
     """Whether one of two case-folded words negates and the other is a word of its own that does not (could,
     couldn't): the claim reversed, never a typo. A misspelt negation (nver, withut) is a typo."""
