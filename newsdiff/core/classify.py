@@ -163,7 +163,7 @@ def _is_typo_change(change: Change) -> bool:
         return False  # a changed number is never a typo (a mistyped number word can be)
     if len(left_words) == len(right_words):
         return all(
-            _is_typo_word(x, y) and not _is_other_word(x, y) and not _flips_negation(x, y)
+            x == y or (_is_typo_word(x, y) and not _swaps_a_fact(x, y) and not _is_other_word(x, y))
             for x, y in zip(left_words, right_words)
         )
     # Words run together or split apart ("cease fire" / "ceasefire") with at most a slip in them.
@@ -214,17 +214,13 @@ def _flips_negation(a: str, b: str) -> bool:
 
 
 def _is_other_word(a: str, b: str) -> bool:
-    """Whether two close case-folded spellings are two words of their own, a change of words rather than a
-    typo: two days or months (Tuesday, Thursday), or two words the dictionary knows (Iran, Iraq; increase,
-    decrease) that are not one word spelt the British and the American way.
+    """Whether two differing, close case-folded spellings are two words of their own, a change of words rather
+    than a typo: two words the dictionary knows (Iran, Iraq; increase, decrease) that are not one word spelt
+    the British and the American way.
 
     A slip stays a typo even where it makes another known word: a letter dropped or added (Maine, Mane;
     States, State), two letters swapped, or the key next to it struck. So does a transliteration (Kiev, Kyiv)
     or a slip in a name the dictionary lacks."""
-    if a == b:
-        return False
-    if a in DATE_WORDS and b in DATE_WORDS:
-        return True
     return both_known_and_distinct(a, b) and not _is_slip(a, b)
 
 
