@@ -138,11 +138,16 @@ def _memoised(cache: dict, keys: Sequence, compute: Callable[[list], Sequence], 
 _word_vectors: dict[str, np.ndarray] = {}
 
 
+def _word_table(words: Sequence[str]) -> dict[str, np.ndarray]:
+    """The unit vector of each word, each word embedded once per process (the new ones in one call)."""
+    return _memoised(_word_vectors, words, embed, 200_000)
+
+
 def _vectors_of(words: Sequence[str]) -> np.ndarray:
-    """Unit vectors of the words, each embedded once per process."""
+    """Unit vectors of the words, in a row each."""
     if not words:
         return np.zeros((0, 256), dtype=np.float32)
-    table = _memoised(_word_vectors, words, embed, 200_000)
+    table = _word_table(words)
     return np.stack([table[w] for w in words])
 
 
@@ -219,7 +224,8 @@ def _sentences(texts: Sequence[str]) -> dict[str, _Sentence]:
 def _featurise(texts: list[str]) -> list[_Sentence]:
     plains = [typographic(text).replace("``", '"').replace("''", '"') for text in texts]
     matches = [list(WORD.finditer(plain)) for plain in plains]
-    _vectors_of(list({m.group().casefold(): None for found in matches for m in found}))
+    # Every new word embedded in one call; each sentence then finds its words' vectors in the cache.
+    _word_table(list({m.group().casefold(): None for found in matches for m in found}))
     encodings = _unpadded_tokenizer().encode_batch(plains, add_special_tokens=False)
     return list(map(_sentence, plains, matches, encodings))
 
