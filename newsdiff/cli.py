@@ -99,14 +99,14 @@ def _report_command(args: argparse.Namespace) -> int:
         print(f"newsdiff: {args.output}: is one of the articles; choose another output file", file=sys.stderr)
         return EXIT_USAGE
     folders = [path for path in args.paths if path.is_dir()]
-    copy_count = len(articles) - (1 if given is None or among else 0)
-    if copy_count < 1 and not folders:
+    # Every article, the base among them: one base, the others its copies.
+    outlined = articles if given is None or among else [given, *articles]
+    if len(outlined) < 2 and not folders:
         print("newsdiff report: give two files, a file and --base, or a folder", file=sys.stderr)
         return EXIT_USAGE
-    if copy_count < 1:
+    if len(outlined) < 2:
         print(f"newsdiff: {' '.join(map(str, folders))}: fewer than two readable articles", file=sys.stderr)
         return EXIT_UNREADABLE
-    outlined = articles if given is None or among else [given, *articles]
     found = _outline(outlined)
     base = given or _default_base(articles, found, pair=two_files)
     furniture = {a.path: spans for a, spans in zip(outlined, found.furniture)} if found else {}
