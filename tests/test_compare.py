@@ -258,6 +258,21 @@ def test_split_sentence_links_one_to_many() -> None:
     assert comparison.unique_left == comparison.unique_right == ()
 
 
+def test_merged_sentence_links_both_sources_even_when_they_share_words() -> None:
+    # Both sources name the council and the harbour: those words say nothing of where the rest came from.
+    left = Article.from_text(
+        "The council said the harbour would stay closed while divers cleared the sunken trawler. "
+        "Harbour fees will rise sharply for the local fishing fleet next spring, the council said."
+    )
+    right = Article.from_text(
+        "The harbour stays closed while divers clear the sunken trawler, and harbour fees will rise sharply for "
+        "the local fishing fleet next spring, the council said."
+    )
+    comparison = compare(left, right)
+    assert [(link.left, link.right) for link in comparison.links] == [((0, 1), (0,))]
+    assert comparison.unique_left == comparison.unique_right == ()
+
+
 def test_seed_rows_cover_each_paragraph_once_in_order() -> None:
     for left, right in (("003", "000"), ("003", "002"), ("001", "004")):
         assert_rows_cover_each_paragraph_once_in_order(pair(left, right))

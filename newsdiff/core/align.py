@@ -23,8 +23,9 @@ SANDWICH_SCORE = 0.38
 LOOSE_SCORE = 0.45
 # Among pairs of near-equal score, the one sharing more content words wins the assignment.
 EVIDENCE_BONUS = 0.01
-# A sentence joins its neighbour's link when this share of its content words is found in the counterpart
-# and not already carried by the neighbour.
+# A sentence joins its neighbour's link when this share of its content words beyond those the neighbour
+# already carries is found in the counterpart: the words both neighbours share say nothing of where the
+# rest came from.
 MERGE_CONTAINMENT = 0.6
 
 
@@ -108,7 +109,7 @@ def _merge_neighbours(groups: list[Group], m: Matrices, left: SentenceFeatures, 
                 source = frozenset().union(*(other.content[c] for c in counterparts))
                 carried = frozenset().union(*(own.content[s] for s in members))
                 novel = (words & source) - carried
-                if len(novel) >= 2 and len(novel) >= MERGE_CONTAINMENT * len(words):
+                if len(novel) >= 2 and len(novel) >= MERGE_CONTAINMENT * len(words - carried):
                     members.append(sentence)
                     members.sort()
                     owner[sentence] = group
