@@ -190,18 +190,22 @@ def changes_a_fact(changes: Sequence[Change]) -> bool:
     """Whether a reworded run changes a word, in a few letters and at the same place, into another figure,
     day or month, or into its negation: a typo but for the fact it changes, so the pair no longer says the
     same thing whatever the rest of it says."""
-    # The same figures in another order (2000, 2001 and 2002) are a list reordered, not a figure changed.
-    left_figures = sorted(filter(None, (_digits(t.folded) for c in changes for t in c.left)))
-    reordered = left_figures == sorted(filter(None, (_digits(t.folded) for c in changes for t in c.right)))
     for change in changes:
         left_words = [t.folded for t in change.left if t.is_word]
         right_words = [t.folded for t in change.right if t.is_word]
         if not left_words or len(left_words) != len(right_words):
             continue
         for x, y in zip(left_words, right_words):
-            if x != y and _is_typo_word(x, y) and _swaps_a_fact(x, y) and not (_digits(x) and reordered):
+            if x != y and _is_typo_word(x, y) and _swaps_a_fact(x, y) and not (_digits(x) and _reordered(changes)):
                 return True
     return False
+
+
+def _reordered(changes: Sequence[Change]) -> bool:
+    """Whether the figures of the runs are the same on both sides, in another order (2000, 2001 and 2002): a
+    list reordered, not a figure changed."""
+    left_figures = sorted(filter(None, (_digits(t.folded) for c in changes for t in c.left)))
+    return left_figures == sorted(filter(None, (_digits(t.folded) for c in changes for t in c.right)))
 
 
 def _flips_negation(a: str, b: str) -> bool:
@@ -308,8 +312,8 @@ def _unreused_runs(words: Sequence[Token], reused: Reused) -> list[tuple[int, in
     for k, pair in enumerate(zip(folded, folded[1:])):
         if pair in reused.pairs:
             taken[k] = taken[k + 1] = True
-    for k, run in enumerate(zip(*(folded[n:] for n in range(COPIED_RUN)))):
-        if run in reused.runs:
+    for k in range(len(folded) - COPIED_RUN + 1):
+        if tuple(folded[k : k + COPIED_RUN]) in reused.runs:
             taken[k : k + COPIED_RUN] = [True] * COPIED_RUN
     spans: list[tuple[int, int]] = []
     start = end = None
