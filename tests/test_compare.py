@@ -203,6 +203,29 @@ def test_a_changed_number_stays_an_edit_though_the_other_copy_has_it_elsewhere()
     assert edited_text(comparison, Side.RIGHT) == ["30", "300"]
 
 
+def test_a_phrase_moved_within_a_reworded_sentence_is_not_an_edit_figures_and_all() -> None:
+    comparison = compare(
+        Article.from_text("Despite treatment in intensive care she died on October 1 with her family at her bedside."),
+        Article.from_text("She died in intensive care with her family at her bedside on October 1, despite treatment."),
+    )
+    for side in Side:
+        assert not any(word in text for text in edited_text(comparison, side) for word in ("on", "October", "1"))
+
+
+def test_a_phrase_of_stop_words_found_elsewhere_in_the_linked_sentence_stays_an_edit() -> None:
+    comparison = compare(
+        Article.from_text(
+            "Ukraine hoped that its grip on Kursk would give it leverage in talks with Russia and that there would be "
+            "a possible land swap with Moscow."
+        ),
+        Article.from_text(
+            "Ukraine hoped its hold on Kursk would be a bargaining chip in talks with Russia and was eyeing a "
+            "potential land swap with Moscow."
+        ),
+    )
+    assert any("would be a" in text for text in edited_text(comparison, Side.LEFT))
+
+
 def test_a_loose_rewrite_out_of_order_is_linked_once_the_rest_is() -> None:
     left = Article.from_text(
         "Heavy rain flooded the main road into the town on Monday.\n\n"

@@ -286,17 +286,21 @@ def _span(items: Sequence[Token]) -> tuple[int, int]:
 
 # A run of this many words that the other copy has anywhere was copied from it, whatever the words.
 COPIED_RUN = 4
+# A run of this many words that the linked sentences of the other side hold too was moved within the link: its
+# figures as well, since they kept their words around them ("on October 1").
+MOVED_RUN = 3
 
 
 @dataclass(frozen=True)
 class Reused:
-    """What the other side of a link offers for reuse, case-folded: the content words of its linked sentences;
-    anywhere in its copy, the pairs of adjacent content words and the runs of COPIED_RUN words (a phrase
-    taken from another sentence)."""
+    """What the other side of a link offers for reuse, case-folded: the content words and the runs of MOVED_RUN
+    words of its linked sentences; anywhere in its copy, the pairs of adjacent content words and the runs of
+    COPIED_RUN words (a phrase taken from another sentence)."""
 
     words: frozenset[str] = frozenset()
     pairs: frozenset[tuple[str, str]] = frozenset()
     runs: frozenset[tuple[str, ...]] = frozenset()
+    moved: frozenset[tuple[str, ...]] = frozenset()
 
 
 def _is_number(word: str) -> bool:
@@ -305,8 +309,9 @@ def _is_number(word: str) -> bool:
 
 
 def _unreused_runs(words: Sequence[Token], reused: Reused) -> list[tuple[int, int]]:
-    """The spans of the runs of `words` left once the reused words are taken out. Numbers are never taken
-    out: a changed figure must stay marked even when the other copy has it elsewhere."""
+    """The spans of the runs of `words` left once the reused words are taken out. Numbers are taken out only
+    inside a phrase moved within the link: a changed figure must stay marked even when the other copy has it
+    elsewhere."""
     folded = [w.folded for w in words]
     taken = [w in reused.words for w in folded]
     for k, pair in enumerate(zip(folded, folded[1:])):
@@ -315,10 +320,14 @@ def _unreused_runs(words: Sequence[Token], reused: Reused) -> list[tuple[int, in
     for k in range(len(folded) - COPIED_RUN + 1):
         if tuple(folded[k : k + COPIED_RUN]) in reused.runs:
             taken[k : k + COPIED_RUN] = [True] * COPIED_RUN
+    moved = [False] * len(folded)
+    for k in range(len(folded) - MOVED_RUN + 1):
+        if tuple(folded[k : k + MOVED_RUN]) in reused.moved:
+            taken[k : k + MOVED_RUN] = moved[k : k + MOVED_RUN] = [True] * MOVED_RUN
     spans: list[tuple[int, int]] = []
     start = end = None
-    for word, text, is_taken in zip(words, folded, taken):
-        if is_taken and not _is_number(text):
+    for word, text, is_taken, is_moved in zip(words, folded, taken, moved):
+        if is_taken and (is_moved or not _is_number(text)):
             if start is not None:
                 spans.append((start, end))
                 start = None

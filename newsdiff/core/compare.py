@@ -10,7 +10,7 @@ from newsdiff.core.align import Group, align, display_rows, moved_groups
 from newsdiff.core.altered import is_altered
 from newsdiff.core.articles import Article
 from newsdiff.core.blas_threads import one_blas_thread
-from newsdiff.core.classify import COPIED_RUN, Reused, changes_a_fact, character_edits, kind_of_link, word_edits
+from newsdiff.core.classify import COPIED_RUN, MOVED_RUN, Reused, changes_a_fact, character_edits, kind_of_link, word_edits
 from newsdiff.core.model import Comparison, Document, Kind, Link, Side
 from newsdiff.core.normalize import Token, canonical, tokens, words
 from newsdiff.core.segment import segment
@@ -34,6 +34,18 @@ class Prepared:
     def sentence_tokens(self) -> tuple[tuple[Token, ...], ...]:
         """The tokens of each sentence."""
         return tuple(tuple(tokens(self.document.text, s.start, s.end)) for s in self.document.sentences)
+
+    @cached_property
+    def sentence_runs(self) -> tuple[frozenset[tuple[str, ...]], ...]:
+        """The runs of MOVED_RUN words of each sentence that hold a content word, case-folded ("would be a" is
+        in too many sentences to say that it moved)."""
+        return tuple(
+            frozenset(
+                run for run in (tuple(ws[k : k + MOVED_RUN]) for k in range(len(ws) - MOVED_RUN + 1))
+                if not STOPWORDS.issuperset(run)
+            )
+            for ws in map(words, self.sentences)
+        )
 
     @cached_property
     def suspected(self) -> tuple[Suspect, ...]:
@@ -70,9 +82,13 @@ def link_groups(left: Prepared, right: Prepared) -> list[Group]:
 
 def reused(own: Prepared, sentences: Sequence[int]) -> Reused:
     """What a link's sentences of one side offer for reuse to the other side's words (see word_edits)."""
-    content = own.features.content
-    words = content[sentences[0]] if len(sentences) == 1 else frozenset().union(*(content[s] for s in sentences))
-    return Reused(words, own.pairs, own.runs)
+    content, runs = own.features.content, own.sentence_runs
+    if len(sentences) == 1:
+        return Reused(content[sentences[0]], own.pairs, own.runs, runs[sentences[0]])
+    return Reused(
+        frozenset().union(*(content[s] for s in sentences)), own.pairs, own.runs,
+        frozenset().union(*(runs[s] for s in sentences)),
+    )
 
 
 @one_blas_thread()  # its products are small: see blas_threads
