@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import seed
 from newsdiff.core.articles import Article, load_article
-from newsdiff.core.classify import changes_a_fact, kind_of_link
+from newsdiff.core.classify import changes_a_fact, kind_of_link, swaps_figures
 from newsdiff.core.compare import compare, link_groups, prepare
 from newsdiff.core.model import Comparison, EditOp, Kind, Side
 from newsdiff.core.normalize import canonical
@@ -420,6 +420,29 @@ def test_a_figure_or_day_changed_in_a_few_letters_marks_the_pair_altered(left: s
     (link,) = compare(Article.from_text(left), Article.from_text(right)).links
     assert link.kind is Kind.PARAPHRASE
     assert link.altered
+
+
+def test_figures_swapped_between_the_words_they_count_mark_the_pair_altered() -> None:
+    (link,) = compare(
+        Article.from_text("The attacks killed 231 people, including 12 Americans, officials said on Monday."),
+        Article.from_text("Officials said on Monday that the attacks had killed 12 people, including 231 Americans."),
+    ).links
+    assert link.kind is Kind.PARAPHRASE
+    assert link.altered
+
+
+@pytest.mark.parametrize(
+    "left, right",
+    [
+        ("The company will restate its 2002, 2001 and 2000 results.",
+         "The company will restate its 2000, 2001 and 2002 results."),
+        ("Between 10 and 12 people were hurt.", "Between 12 and 10 people were hurt."),
+        ("The attacks killed 231 people, officials said.", "Officials said the attacks killed 231 people."),
+    ],
+)
+def test_figures_in_another_order_but_counting_the_same_words_swap_nothing(left: str, right: str) -> None:
+    left_tokens, right_tokens = (prepare(Article.from_text(text)).tokens_of([0]) for text in (left, right))
+    assert not swaps_figures(left_tokens, right_tokens)
 
 
 def test_figures_of_a_list_in_another_order_are_no_figure_changed() -> None:

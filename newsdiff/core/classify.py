@@ -11,6 +11,7 @@ from rapidfuzz.distance import OSA, Indel, Levenshtein
 
 from newsdiff.core.model import Document, Edit, EditOp, Kind, Side
 from newsdiff.core.normalize import Token, typographic
+from newsdiff.core.similarity import STOPWORDS
 from newsdiff.core.spelling import both_known_and_distinct, is_known
 
 _EQUAL, _DELETE, _INSERT = "=", "-", "+"
@@ -199,6 +200,45 @@ def changes_a_fact(changes: Sequence[Change]) -> bool:
             if x != y and _is_typo_word(x, y) and _swaps_a_fact(x, y) and not (_digits(x) and _reordered(changes)):
                 return True
     return False
+
+
+def swaps_figures(left: Sequence[Token], right: Sequence[Token]) -> bool:
+    """Whether two linked passages state the same figures but exchanged between the words they count ("231
+    people, including 12 Americans" / "12 people, including 231 Americans"): no figure is new, yet the facts
+    changed. A list in another order (2000, 2001 and 2002) names no word after its figures, so it swaps none."""
+    left_counted, right_counted = _counted(left), _counted(right)
+    if sorted(left_counted.values()) != sorted(right_counted.values()):
+        return False
+    return any(right_counted.get(word, figure) != figure for word, figure in left_counted.items())
+
+
+# Words that join the members of a list of figures (2000, 2001 and 2002; 10 to 12).
+_LIST_JOINERS = frozenset("and or to through".split())
+
+
+def _counted(items: Sequence[Token]) -> dict[str, str]:
+    """Each content word that follows a figure, and the figure (digits alone, or the number word). A word after
+    the last figure of a list counts them all, and a word that follows several figures says nothing of which
+    is which: both are left out."""
+    words = [t.folded for t in items if t.is_word]
+    counted: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for k, (figure, word) in enumerate(zip(words, words[1:])):
+        if not _is_number(figure) or _is_number(word) or word in STOPWORDS:
+            continue
+        if _ends_a_list(words[max(k - 2, 0) : k]):
+            continue
+        key = _digits(figure) or figure
+        if counted.setdefault(word, key) != key:
+            ambiguous.add(word)
+    return {word: figure for word, figure in counted.items() if word not in ambiguous}
+
+
+def _ends_a_list(before: Sequence[str]) -> bool:
+    """Whether a figure after these words (the two before it) is the last of a list of figures."""
+    if not before:
+        return False
+    return _is_number(before[-1]) or (len(before) == 2 and before[1] in _LIST_JOINERS and _is_number(before[0]))
 
 
 def _reordered(changes: Sequence[Change]) -> bool:

@@ -10,7 +10,9 @@ from newsdiff.core.align import Group, align, display_rows, moved_groups
 from newsdiff.core.altered import is_altered
 from newsdiff.core.articles import Article
 from newsdiff.core.blas_threads import one_blas_thread
-from newsdiff.core.classify import COPIED_RUN, MOVED_RUN, Reused, changes_a_fact, character_edits, kind_of_link, word_edits
+from newsdiff.core.classify import (
+    COPIED_RUN, MOVED_RUN, Reused, changes_a_fact, character_edits, kind_of_link, swaps_figures, word_edits,
+)
 from newsdiff.core.model import Comparison, Document, Kind, Link, Side
 from newsdiff.core.normalize import Token, canonical, tokens, words
 from newsdiff.core.segment import segment
@@ -114,9 +116,16 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
         [" ".join(left_sentences[i] for i in groups[k].left) for k in reworded],
         [" ".join(right_sentences[j] for j in groups[k].right) for k in reworded],
     )
-    # A figure, date or negation changed in a few letters would be a typo but for the fact it changes: altered,
-    # whatever the model makes of the rest of the pair.
-    altered = {k for k, verdict in zip(reworded, verdicts) if verdict or changes_a_fact(classified[k][1])}
+    # A figure, date or negation changed in a few letters would be a typo but for the fact it changes, and figures
+    # swapped between the words they count change the facts without a new figure: altered, whatever the model
+    # makes of the rest of the pair.
+    altered = {
+        k
+        for k, verdict in zip(reworded, verdicts)
+        if verdict
+        or changes_a_fact(classified[k][1])
+        or swaps_figures(lp.tokens_of(groups[k].left), rp.tokens_of(groups[k].right))
+    }
 
     links = []
     for k, (group, (kind, changes, slips)) in enumerate(zip(groups, classified)):
