@@ -141,6 +141,10 @@ def test_a_slip_inside_a_reworded_sentence_gets_character_edits() -> None:
     assert "unveiled" in edited_text(comparison, Side.RIGHT)
     # The words run together and the dropped letter are slips: no word of them is marked as reworded.
     assert not any("budget" in text or "parliment" in text for text in edited_text(comparison, Side.RIGHT))
+    # They are changed characters, drawn as a typo link's are; the reworded word is not.
+    characters = {comparison.left.text[e.start : e.end] for e in link.edits if e.side is Side.LEFT and e.characters}
+    assert characters == {" ", "a"}
+    assert not any(e.characters for e in link.edits if comparison.document(e.side).text[e.start : e.end] == "unveiled")
 
 
 def test_a_changed_number_is_never_a_typo() -> None:

@@ -433,11 +433,11 @@ def _character_run(pending: list[tuple[str, int, int]], left_start: int, right_s
     inserted = [(a, b) for op, a, b in pending if op == _INSERT]
     if deleted and inserted:
         return [
-            Edit(Side.LEFT, left_start + deleted[0][0], left_start + deleted[-1][1], EditOp.REPLACE),
-            Edit(Side.RIGHT, right_start + inserted[0][0], right_start + inserted[-1][1], EditOp.REPLACE),
+            Edit(Side.LEFT, left_start + deleted[0][0], left_start + deleted[-1][1], EditOp.REPLACE, True),
+            Edit(Side.RIGHT, right_start + inserted[0][0], right_start + inserted[-1][1], EditOp.REPLACE, True),
         ]
     if deleted:
-        return [Edit(Side.LEFT, left_start + deleted[0][0], left_start + deleted[-1][1], EditOp.DELETE)]
+        return [Edit(Side.LEFT, left_start + deleted[0][0], left_start + deleted[-1][1], EditOp.DELETE, True)]
     if inserted:
-        return [Edit(Side.RIGHT, right_start + inserted[0][0], right_start + inserted[-1][1], EditOp.INSERT)]
+        return [Edit(Side.RIGHT, right_start + inserted[0][0], right_start + inserted[-1][1], EditOp.INSERT, True)]
     return []

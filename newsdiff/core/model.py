@@ -89,6 +89,8 @@ class Edit:
     start: int
     end: int
     op: EditOp
+    # Changed characters of a copied word (a typo link's edits, or a slip inside a paraphrase), not changed words.
+    characters: bool = False
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from newsdiff import __version__
 from newsdiff.core import palette
 from newsdiff.core.articles import Article, ArticleError
 from newsdiff.core.boilerplate import sentences_within
-from newsdiff.core.model import KINDS, Comparison, Document, EditOp, Kind, Misspelling, Side, Span
+from newsdiff.core.model import KINDS, Comparison, Document, Edit, EditOp, Kind, Misspelling, Side, Span
 from newsdiff.core.safe_write import write_text_atomically
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -198,10 +198,10 @@ def _runs(
     return tuple(runs)
 
 
-def _edit_mark(kind: Kind, op: EditOp) -> str:
-    if kind is Kind.TYPO:
+def _edit_mark(edit: Edit) -> str:
+    if edit.characters:
         return "chars"
-    return "reworded" if op is EditOp.REPLACE else "only"
+    return "reworded" if edit.op is EditOp.REPLACE else "only"
 
 
 def _hint(kind: Kind, similarity: float | None, moved: bool, altered: bool, furniture: bool) -> str:
@@ -247,7 +247,7 @@ def _pair_view(
         link = comparison.links[link_index] if link_index is not None else None
         kind = link.kind if link is not None else Kind.UNIQUE
         marks = sorted(
-            (edit.start, edit.end, _edit_mark(kind, edit.op))
+            (edit.start, edit.end, _edit_mark(edit))
             for edit in (link.edits if link is not None else ())
             if edit.side is side
         )

@@ -219,15 +219,16 @@ class Formats:
             sentence.setForeground(QBrush(self.styling.theme.dimmed_text))
         return sentence
 
-    def marked(self, base: QTextCharFormat, kind: Kind, edit: EditOp | None, misspelt: bool) -> QTextCharFormat:
-        """`base` with a changed-words mark (`edit` inside a link of `kind`) and/or a misspelling underline."""
+    def marked(self, base: QTextCharFormat, edit: Edit | None, misspelt: bool) -> QTextCharFormat:
+        """`base` with the mark of `edit` (changed characters, reworded or one-sided words) and/or a misspelling
+        underline."""
         theme = self.styling.theme
         marked = QTextCharFormat(base)
         if edit is not None:
-            if kind is Kind.TYPO:
+            if edit.characters:
                 marked.setBackground(QBrush(theme.changed_characters))
                 marked.setFontWeight(QFont.Weight.Bold)
-            elif edit is EditOp.REPLACE:
+            elif edit.op is EditOp.REPLACE:
                 marked.setBackground(QBrush(theme.reworded))
             else:
                 marked.setBackground(QBrush(theme.only_here))
@@ -358,12 +359,12 @@ class CellBuilder:
         misspelt = [m for m in self._misspelt[side] if m.start < end and m.end > start]
         cuts = sorted({start, end, *(max(start, min(end, x)) for m in (*edits, *misspelt) for x in (m.start, m.end))})
         for a, b in zip(cuts, cuts[1:]):
-            edit = next((e.op for e in edits if e.start <= a and b <= e.end), None)
+            edit = next((e for e in edits if e.start <= a and b <= e.end), None)
             wrong = next((m for m in misspelt if m.start <= a and b <= m.end), None)
             if edit is None and wrong is None:
                 put(text[a:b], base, a)
                 continue
-            put(text[a:b], self.formats.marked(base, kind, edit, wrong is not None), a)
+            put(text[a:b], self.formats.marked(base, edit, wrong is not None), a)
             if wrong is not None:
                 run_start = cell.anchors[-1][1]
                 cell.misspelt.append((run_start, run_start + utf16_length(text[a:b]), wrong))

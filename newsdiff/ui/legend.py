@@ -7,7 +7,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPaintEvent, QPalette, QPixmap, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSizePolicy, QStyle, QWidget
 
-from newsdiff.core.model import KINDS, EditOp, Kind
+from newsdiff.core.model import KINDS, Edit, EditOp, Kind, Side
 from newsdiff.core.report import KIND_MEANINGS
 from newsdiff.ui.shortcuts import BY_NAME
 from newsdiff.ui.cells import ALTERED_BADGE, MOVED_BADGE, Formats, Styling, draw_wave, new_document, wave_y
@@ -56,6 +56,11 @@ def toolbar_icons(style: QStyle, palette: QPalette) -> dict[str, QIcon]:
     }
 
 
+def _sample(op: EditOp, *, characters: bool = False) -> Edit:
+    """An edit to draw a legend sample with (its place does not matter)."""
+    return Edit(Side.LEFT, 0, 0, op, characters)
+
+
 class LegendSamples(QWidget):
     """The marks drawn inside sentences, drawn with the very formats the text uses."""
 
@@ -73,15 +78,15 @@ class LegendSamples(QWidget):
         paraphrase = formats.sentence(Kind.PARAPHRASE, True)
         typo = formats.sentence(Kind.TYPO, True)
         pieces = [
-            ("reworded", formats.marked(paraphrase, Kind.PARAPHRASE, EditOp.REPLACE, False)),
+            ("reworded", formats.marked(paraphrase, _sample(EditOp.REPLACE), False)),
             (" ", paraphrase),
-            ("added/cut", formats.marked(paraphrase, Kind.PARAPHRASE, EditOp.INSERT, False)),
+            ("added/cut", formats.marked(paraphrase, _sample(EditOp.INSERT), False)),
             ("  ", formats.plain),
             ("typ", typo),
-            ("o", formats.marked(typo, Kind.TYPO, EditOp.REPLACE, False)),
+            ("o", formats.marked(typo, _sample(EditOp.REPLACE, characters=True), False)),
             (" chars", typo),
             ("  ", formats.plain),
-            ("misspelt", formats.marked(formats.plain, Kind.UNIQUE, None, True)),
+            ("misspelt", formats.marked(formats.plain, None, True)),
             ("  ", formats.plain),
             (MOVED_BADGE, formats.moved_badge),
             ("  ", formats.plain),
@@ -155,7 +160,7 @@ class LegendBar(QWidget):
             "Inside a linked sentence:\n"
             "reworded: words the other copy says in other words\n"
             "added/cut: words only in this copy (added here, or cut from the other copy)\n"
-            "typo chars: the characters a typo link changes\n"
+            "typo chars: the characters a typo link, or a slip inside a paraphrase, changes\n"
             "misspelt (wavy underline): a likely misspelling; hover over it for the suggestion\n"
             "moved: a linked sentence out of order relative to its neighbours\n"
             "altered: a linked pair that no longer says the same thing (a number, date, name, negation or claim)"
