@@ -14,7 +14,7 @@ from conftest import seed
 from newsdiff.core.articles import Article, load_article
 from newsdiff.core.classify import changes_a_fact, kind_of_link, swaps_figures
 from newsdiff.core.compare import compare, link_groups, prepare
-from newsdiff.core.model import Comparison, EditOp, Kind, Side
+from newsdiff.core.model import Comparison, EditOp, Kind, Link, Side
 from newsdiff.core.normalize import canonical
 
 NAMES = ("Zelenskyy", "Zelensky", "Witkoff", "Pokrovsk", "Peskov", "Kursk", "Kyiv", "Sumy")
@@ -131,13 +131,19 @@ def test_character_level_changes_are_typos_with_character_edits() -> None:
     assert any(e.side is Side.RIGHT and comparison.right.text[e.start : e.end] == "y" for e in link.edits)
 
 
-def test_a_slip_inside_a_reworded_sentence_gets_character_edits() -> None:
-    comparison = compare(
-        Article.from_text("The minister announced the new budget plan to the parliament of the country on Tuesday."),
-        Article.from_text("The minister unveiled the new budgetplan to the parliment of the country on Tuesday."),
-    )
+def only_paraphrase(left: str, right: str) -> tuple[Comparison, Link]:
+    """The comparison of two one-sentence texts, and its one link, a paraphrase."""
+    comparison = compare(Article.from_text(left), Article.from_text(right))
     (link,) = comparison.links
     assert link.kind is Kind.PARAPHRASE
+    return comparison, link
+
+
+def test_a_slip_inside_a_reworded_sentence_gets_character_edits() -> None:
+    comparison, link = only_paraphrase(
+        "The minister announced the new budget plan to the parliament of the country on Tuesday.",
+        "The minister unveiled the new budgetplan to the parliment of the country on Tuesday.",
+    )
     assert "unveiled" in edited_text(comparison, Side.RIGHT)
     # The words run together and the dropped letter are slips: no word of them is marked as reworded.
     assert not any("budget" in text or "parliment" in text for text in edited_text(comparison, Side.RIGHT))
@@ -145,6 +151,23 @@ def test_a_slip_inside_a_reworded_sentence_gets_character_edits() -> None:
     characters = {comparison.left.text[e.start : e.end] for e in link.edits if e.side is Side.LEFT and e.characters}
     assert characters == {" ", "a"}
     assert not any(e.characters for e in link.edits if comparison.document(e.side).text[e.start : e.end] == "unveiled")
+
+
+def test_a_slip_next_to_a_reworded_word_is_a_slip_still() -> None:
+    comparison, link = only_paraphrase(
+        "The harbour master announced the new plan to the council on Tuesday.",
+        "The harbor master unveiled the new plan to the council on Tuesday.",
+    )
+    marked = {(comparison.document(e.side).text[e.start : e.end], e.characters) for e in link.edits}
+    assert marked == {("announced", False), ("unveiled", False), ("u", True)}
+
+
+def test_slips_around_an_unchanged_figure_make_a_typo_link() -> None:
+    (link,) = compare(
+        Article.from_text("The attacks killed 231 people, including 12 Americans."),
+        Article.from_text("The attacks kiled 231 peeople, including 12 Americans."),
+    ).links
+    assert link.kind is Kind.TYPO
 
 
 def test_a_changed_number_is_never_a_typo() -> None:

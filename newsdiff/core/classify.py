@@ -311,13 +311,38 @@ def kind_of_link(
     if left_canonical == right_canonical:
         return Kind.SHARED, [], []
     # A reworded sentence's edits ignore case: "More than 100" copied as "more than 100" is copied.
-    folded = token_changes(left_tokens, right_tokens, fold_case=True)
+    changes = token_changes(left_tokens, right_tokens, fold_case=True)
+    folded = [piece for change in changes for piece in _slips_apart(change)]
     slips = [_is_typo_change(c) for c in folded]
     if all(slips):
         # Only slips (or case alone): the case-sensitive diff shows every changed character.
         return Kind.TYPO, token_changes(left_tokens, right_tokens), []
     reworded = [c for c, slip in zip(folded, slips) if not slip]
     return Kind.PARAPHRASE, reworded, [c for c, slip in zip(folded, slips) if slip]
+
+
+def _slips_apart(change: Change) -> list[Change]:
+    """A reworded run whose words pair up one for one, cut around the pairs that are slips (harbour master
+    announced / harbor master unveiled): each slip its own run, the rest as it was."""
+    left_words = [k for k, t in enumerate(change.left) if t.is_word]
+    right_words = [k for k, t in enumerate(change.right) if t.is_word]
+    if len(left_words) != len(right_words) or len(left_words) < 2:
+        return [change]
+    pieces: list[Change] = []
+    i = j = 0
+    for a, b in zip(left_words, right_words):
+        x, y = change.left[a], change.right[b]
+        if x.folded == y.folded or not _is_typo_change(Change((x,), (y,))):
+            continue
+        if change.left[i:a] or change.right[j:b]:
+            pieces.append(Change(change.left[i:a], change.right[j:b]))
+        pieces.append(Change((x,), (y,)))
+        i, j = a + 1, b + 1
+    if not pieces:
+        return [change]
+    if change.left[i:] or change.right[j:]:
+        pieces.append(Change(change.left[i:], change.right[j:]))
+    return pieces
 
 
 def _span(items: Sequence[Token]) -> tuple[int, int]:
