@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from functools import lru_cache
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,10 +13,10 @@ from hypothesis import strategies as st
 
 from conftest import seed
 from newsdiff.core.articles import Article, load_article
-from newsdiff.core.classify import changes_a_fact, kind_of_link, swaps_figures
+from newsdiff.core.classify import Change, changes_a_fact, kind_of_link, swaps_figures, word_edits
 from newsdiff.core.compare import compare, link_groups, prepare
 from newsdiff.core.model import Comparison, EditOp, Kind, Link, Side
-from newsdiff.core.normalize import canonical
+from newsdiff.core.normalize import canonical, tokens
 
 NAMES = ("Zelenskyy", "Zelensky", "Witkoff", "Pokrovsk", "Peskov", "Kursk", "Kyiv", "Sumy")
 TRUMP_QUOTE = "I have strongly requested to President Putin that their lives be spared."
@@ -251,6 +252,20 @@ def test_a_phrase_of_stop_words_found_elsewhere_in_the_linked_sentence_stays_an_
         ),
     )
     assert any("would be a" in text for text in edited_text(comparison, Side.LEFT))
+
+
+def test_a_stop_word_left_alone_in_a_reworded_run_that_the_other_side_also_has_is_no_edit() -> None:
+    golden = Path(__file__).parent / "golden"
+    comparison = compare(load_article(golden / "wire.txt"), load_article(golden / "outlet.txt"))
+    # "Storm closes ports along the coast" / "Storm shuts ports on the northern coast": "ports along" is in
+    # another sentence of the outlet's copy, and "the" is on both sides.
+    assert [comparison.left.text[e.start : e.end] for e in comparison.links[0].edits if e.side is Side.LEFT] == ["closes"]
+
+
+@pytest.mark.parametrize("left, right, marked", [("of the", "the of", False), ("not the", "the not", True)])
+def test_echoed_stop_words_are_no_edit_but_a_negation_is(left: str, right: str, marked: bool) -> None:
+    edits = word_edits([Change(tuple(tokens(left, 0, len(left))), tuple(tokens(right, 0, len(right))))])
+    assert bool(edits) is marked
 
 
 def test_a_loose_rewrite_out_of_order_is_linked_once_the_rest_is() -> None:

@@ -373,10 +373,13 @@ def _is_number(word: str) -> bool:
     return word in NUMBER_WORDS or any(c.isdigit() for c in word) or ("-" in word and bool(_number_words((word,))))
 
 
-def _unreused_runs(words: Sequence[Token], reused: Reused) -> list[tuple[int, int]]:
+def _unreused_runs(
+    words: Sequence[Token], reused: Reused, echoed: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
     """The spans of the runs of `words` left once the reused words are taken out. Numbers are taken out only
     inside a phrase moved within the link: a changed figure must stay marked even when the other copy has it
-    elsewhere."""
+    elsewhere. A run left with nothing but stop words that the other side of the change also has (`echoed`:
+    "the" between a moved word and a reworded one) is no edit; a negation always is."""
     folded = [w.folded for w in words]
     taken = [w in reused.words for w in folded]
     for k, pair in enumerate(zip(folded, folded[1:])):
@@ -389,20 +392,19 @@ def _unreused_runs(words: Sequence[Token], reused: Reused) -> list[tuple[int, in
     for k in range(len(folded) - MOVED_RUN + 1):
         if tuple(folded[k : k + MOVED_RUN]) in reused.moved:
             taken[k : k + MOVED_RUN] = moved[k : k + MOVED_RUN] = [True] * MOVED_RUN
-    spans: list[tuple[int, int]] = []
-    start = end = None
+    runs: list[list[Token]] = [[]]
     for word, text, is_taken, is_moved in zip(words, folded, taken, moved):
         if is_taken and (is_moved or not _is_number(text)):
-            if start is not None:
-                spans.append((start, end))
-                start = None
+            if runs[-1]:
+                runs.append([])
         else:
-            if start is None:
-                start = word.start
-            end = word.end
-    if start is not None:
-        spans.append((start, end))
-    return spans
+            runs[-1].append(word)
+    return [(run[0].start, run[-1].end) for run in runs if run and not _only_echoes(run, echoed)]
+
+
+def _only_echoes(run: Sequence[Token], echoed: frozenset[str]) -> bool:
+    """Whether every word of the run is a stop word in `echoed`, and none a negation."""
+    return all(t.folded in echoed and t.folded in STOPWORDS and not is_negation(t.folded) for t in run)
 
 
 def word_edits(
@@ -418,8 +420,10 @@ def word_edits(
     """
     edits: list[Edit] = []
     for change in changes:
-        lefts = _unreused_runs([t for t in change.left if t.is_word], left_reused)
-        rights = _unreused_runs([t for t in change.right if t.is_word], right_reused)
+        left_words = [t for t in change.left if t.is_word]
+        right_words = [t for t in change.right if t.is_word]
+        lefts = _unreused_runs(left_words, left_reused, frozenset(t.folded for t in right_words))
+        rights = _unreused_runs(right_words, right_reused, frozenset(t.folded for t in left_words))
         op = EditOp.REPLACE if lefts and rights else EditOp.DELETE if lefts else EditOp.INSERT
         edits += [Edit(Side.LEFT, start, end, op) for start, end in lefts]
         edits += [Edit(Side.RIGHT, start, end, op) for start, end in rights]
