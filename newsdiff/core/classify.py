@@ -349,6 +349,11 @@ def _span(items: Sequence[Token]) -> tuple[int, int]:
     return items[0].start, items[-1].end
 
 
+def runs_of(words: Sequence[str], length: int) -> list[tuple[str, ...]]:
+    """Every run of `length` consecutive words, in order (the k-th starts at words[k])."""
+    return [tuple(words[k : k + length]) for k in range(len(words) - length + 1)]
+
+
 # A run of this many words that the other copy has anywhere was copied from it, whatever the words.
 COPIED_RUN = 4
 # A run of this many words that the linked sentences of the other side hold too was moved within the link: its
@@ -385,12 +390,12 @@ def _unreused_runs(
     for k, pair in enumerate(zip(folded, folded[1:])):
         if pair in reused.pairs:
             taken[k] = taken[k + 1] = True
-    for k in range(len(folded) - COPIED_RUN + 1):
-        if tuple(folded[k : k + COPIED_RUN]) in reused.runs:
+    for k, run in enumerate(runs_of(folded, COPIED_RUN)):
+        if run in reused.runs:
             taken[k : k + COPIED_RUN] = [True] * COPIED_RUN
     moved = [False] * len(folded)
-    for k in range(len(folded) - MOVED_RUN + 1):
-        if tuple(folded[k : k + MOVED_RUN]) in reused.moved:
+    for k, run in enumerate(runs_of(folded, MOVED_RUN)):
+        if run in reused.moved:
             taken[k : k + MOVED_RUN] = moved[k : k + MOVED_RUN] = [True] * MOVED_RUN
     runs: list[list[Token]] = [[]]
     for word, text, is_taken, is_moved in zip(words, folded, taken, moved):

@@ -11,7 +11,7 @@ from newsdiff.core.altered import is_altered
 from newsdiff.core.articles import Article
 from newsdiff.core.blas_threads import one_blas_thread
 from newsdiff.core.classify import (
-    COPIED_RUN, MOVED_RUN, Reused, changes_a_fact, character_edits, kind_of_link, swaps_figures, word_edits,
+    COPIED_RUN, MOVED_RUN, Reused, changes_a_fact, character_edits, kind_of_link, runs_of, swaps_figures, word_edits,
 )
 from newsdiff.core.model import Comparison, Document, Kind, Link, Side
 from newsdiff.core.normalize import Token, canonical, tokens, words
@@ -42,10 +42,7 @@ class Prepared:
         """The runs of MOVED_RUN words of each sentence that hold a content word, case-folded ("would be a" is
         in too many sentences to say that it moved)."""
         return tuple(
-            frozenset(
-                run for run in (tuple(ws[k : k + MOVED_RUN]) for k in range(len(ws) - MOVED_RUN + 1))
-                if not STOPWORDS.issuperset(run)
-            )
+            frozenset(run for run in runs_of(ws, MOVED_RUN) if not STOPWORDS.issuperset(run))
             for ws in map(words, self.sentences)
         )
 
@@ -73,7 +70,7 @@ def prepare(article: Article) -> Prepared:
     features = sentence_features(sentences)
     word_lists = [words(s) for s in sentences]
     pairs = frozenset(pair for ws in word_lists for pair in zip(ws, ws[1:]) if not STOPWORDS.intersection(pair))
-    runs = frozenset(tuple(ws[k : k + COPIED_RUN]) for ws in word_lists for k in range(len(ws) - COPIED_RUN + 1))
+    runs = frozenset(run for ws in word_lists for run in runs_of(ws, COPIED_RUN))
     return Prepared(document, sentences, features, frozenset(document_words(document)), pairs, runs)
 
 
