@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import attrgetter
 from typing import Iterable, Sequence
 
@@ -373,6 +374,8 @@ class Reused:
     moved: frozenset[tuple[str, ...]] = frozenset()
 
 
+# Cached: every word of every reworded run is asked about, and the words of a story repeat.
+@lru_cache(maxsize=65536)
 def _is_number(word: str) -> bool:
     """Whether a case-folded word is a figure: digits in it, or a number word (inside a compound too)."""
     return word in NUMBER_WORDS or any(c.isdigit() for c in word) or ("-" in word and bool(_number_words((word,))))
