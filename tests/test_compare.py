@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 from conftest import seed
 from newsdiff.core.articles import Article, load_article
-from newsdiff.core.classify import Change, changes_a_fact, kind_of_link, swaps_figures, word_edits
+from newsdiff.core.classify import (
+    Change, changes_a_fact, flips_negation, kind_of_link, swaps_figures, word_edits,
+)
 from newsdiff.core.compare import compare, link_groups, prepare
 from newsdiff.core.model import Comparison, EditOp, Kind, Link, Side
 from newsdiff.core.normalize import canonical, tokens
@@ -470,6 +472,41 @@ def test_figures_swapped_between_the_words_they_count_mark_the_pair_altered() ->
         "Officials said on Monday that the attacks had killed 12 people, including 231 Americans.",
     )
     assert link.altered
+
+
+@pytest.mark.parametrize(
+    "left, right",
+    [
+        ("The government said it would not cut taxes before the election.",
+         "The government announced that it will cut taxes ahead of the election."),
+        ("The ministry said the names of the victims would not be released until Friday.",
+         "The names of the victims will be released on Friday, according to the ministry."),
+        ("Officials said they dont expect the bridge to reopen this year.",
+         "Officials said they expect the bridge to reopen later this year."),
+    ],
+)
+def test_a_claim_negated_on_one_side_only_marks_the_pair_altered(left: str, right: str) -> None:
+    """However the rest was reworded, a negation added or dropped reverses the claim."""
+    _, link = only_paraphrase(left, right)
+    assert link.altered
+
+
+@pytest.mark.parametrize(
+    "left, right",
+    [
+        ("The spokesman said he would not comment on the investigation.",
+         "The spokesman declined to comment on the investigation."),
+        ("The police did not say how many people had been arrested.",
+         "The police refused to say how many people had been arrested."),
+        ("The 18 people inside the building were not injured, police said.",
+         "The 18 people inside the building escaped without injury, police said."),
+        ("He said he would not seek a second term in office.", "He said he would not run for a second term."),
+    ],
+)
+def test_a_negation_reworded_into_other_denying_words_reverses_nothing(left: str, right: str) -> None:
+    left_tokens, right_tokens = (prepare(Article.from_text(text)).tokens_of([0]) for text in (left, right))
+    assert not flips_negation(left_tokens, right_tokens)
+    assert not flips_negation(right_tokens, left_tokens)
 
 
 @pytest.mark.parametrize(

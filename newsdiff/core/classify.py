@@ -203,6 +203,64 @@ def changes_a_fact(changes: Sequence[Change]) -> bool:
     return False
 
 
+# Contractions that lost their apostrophe on the way (dont, isnt): a negation a typo away.
+_UNMARKED_CONTRACTIONS = frozenset(
+    f"{verb}nt" for verb in "do does did is was are were have has had wo would could should ca ai".split()
+)
+
+
+def _governs(word: str) -> bool:
+    """Whether a case-folded word is a negation that governs the word after it ("would not cut", "never met", "no
+    evidence"). Not "without", which paraphrases a verb as often as it negates one ("without power" / "lost
+    power")."""
+    return word in ("not", "never", "no", "cannot") or word.endswith("n't") or word in _UNMARKED_CONTRACTIONS
+
+
+# Words that deny as a negation does: a paraphrase trades "would not comment" for "declined to comment", "did not
+# say" for "refused to say", "if not repealed" for "unless repealed".
+_DENYING = frozenset(
+    """decline declined declines declining refuse refused refuses refusing fail failed fails failing failure deny
+    denied denies denying lack lacked lacks lacking reject rejected rejects rejecting unable avoid avoided stop
+    stopped ceased halted ban banned banning barred barring absent absence missing little rather instead only
+    hardly scarcely barely longer yet unless except""".split()
+)
+
+
+def _negated_stems(words: Sequence[str]) -> tuple[set[str], set[str]]:
+    """The stems (first five letters: cut, cuts; release, released) of the content words a negation governs (the
+    first within three words after it: "not be released"), and of the other content words."""
+    negated: set[str] = set()
+    plain: set[str] = set()
+    reach = 0
+    for word in words:
+        if _governs(word):
+            reach = 3
+        elif word in STOPWORDS:
+            reach = max(reach - 1, 0)
+        else:
+            (negated if reach else plain).add(word[:5])
+            reach = 0
+    return negated, plain
+
+
+def flips_negation(left: Sequence[Token], right: Sequence[Token]) -> bool:
+    """Whether two linked passages reverse a claim: a word negated on one side stands without its negation on
+    the other, which denies nothing in any other words ("would not cut taxes" / "will cut taxes", but not
+    "would not comment" / "declined to comment")."""
+    left_words = [t.folded for t in left if t.is_word]
+    right_words = [t.folded for t in right if t.is_word]
+    left_negated, left_plain = _negated_stems(left_words)
+    right_negated, right_plain = _negated_stems(right_words)
+    return bool(
+        (left_negated & right_plain and not _denies(right_words))
+        or (right_negated & left_plain and not _denies(left_words))
+    )
+
+
+def _denies(words: Sequence[str]) -> bool:
+    return any(is_negation(w) or _governs(w) or w in _DENYING for w in words)
+
+
 def swaps_figures(left: Sequence[Token], right: Sequence[Token]) -> bool:
     """Whether two linked passages state the same figures but exchanged between the words they count ("231
     people, including 12 Americans" / "12 people, including 231 Americans"): no figure is new, yet the facts

@@ -11,7 +11,8 @@ from newsdiff.core.altered import is_altered
 from newsdiff.core.articles import Article
 from newsdiff.core.blas_threads import one_blas_thread
 from newsdiff.core.classify import (
-    COPIED_RUN, MOVED_RUN, Reused, changes_a_fact, character_edits, kind_of_link, runs_of, swaps_figures, word_edits,
+    COPIED_RUN, MOVED_RUN, Reused, changes_a_fact, character_edits, flips_negation, kind_of_link, runs_of,
+    swaps_figures, word_edits,
 )
 from newsdiff.core.model import Comparison, Document, Kind, Link, Side
 from newsdiff.core.normalize import Token, canonical, tokens, words
@@ -113,16 +114,14 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
         [" ".join(left_sentences[i] for i in groups[k].left) for k in reworded],
         [" ".join(right_sentences[j] for j in groups[k].right) for k in reworded],
     )
-    # A figure, date or negation changed in a few letters would be a typo but for the fact it changes, and figures
-    # swapped between the words they count change the facts without a new figure: altered, whatever the model
-    # makes of the rest of the pair.
-    altered = {
-        k
-        for k, verdict in zip(reworded, verdicts)
-        if verdict
-        or changes_a_fact(classified[k][1])
-        or swaps_figures(lp.tokens_of(groups[k].left), rp.tokens_of(groups[k].right))
-    }
+    # A figure, date or negation changed in a few letters would be a typo but for the fact it changes; figures
+    # swapped between the words they count, or a claim negated on one side only, change the facts however the
+    # rest was reworded: altered, whatever the model makes of the rest of the pair.
+    altered = {k for k, verdict in zip(reworded, verdicts) if verdict or changes_a_fact(classified[k][1])}
+    for k in set(reworded) - altered:
+        left_tokens, right_tokens = lp.tokens_of(groups[k].left), rp.tokens_of(groups[k].right)
+        if swaps_figures(left_tokens, right_tokens) or flips_negation(left_tokens, right_tokens):
+            altered.add(k)
 
     links = []
     for k, (group, (kind, changes, slips)) in enumerate(zip(groups, classified)):
