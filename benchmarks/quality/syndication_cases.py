@@ -20,7 +20,7 @@ from syndication_edits import (
     typographic_variant,
     typos,
 )
-from syndication_pool import Pool, Source, content_words
+from syndication_pool import Pool, Source, content_words, counts_differ
 
 # A base sentence's text in the copy: one sentence, or two where it was split.
 Edited = str | tuple[str, str]
@@ -257,6 +257,15 @@ class _Builder:
                 self.fate[i] = "verbatim"
                 self.derived_text[i] = self.base[i].text
 
+    def _altered(self, link: _Link) -> bool:
+        """Whether the copy no longer says what the base said: a fact changed on purpose, or an MRPC paraphrase
+        that counts one thing by other figures (296 people / 300 people), which DESIGN.md calls altered though
+        MRPC's annotators call many such pairs equivalent."""
+        if link.op == "paraphrase":
+            (i,) = link.left
+            return counts_differ(self.base[i].text, self.base[i].paraphrase)
+        return link.op == "changed"
+
     def _typo(self, i: int) -> str | None:
         found = typos(self.base[i].text, self.rng)
         if found is None:
@@ -402,7 +411,7 @@ class _Builder:
                         tuple(k for k, piece in enumerate(pieces) if piece.link == index),
                         link.op,
                         link.moved,
-                        link.op == "changed",
+                        self._altered(link),
                     )
                     for index, link in enumerate(self.links)
                 ),

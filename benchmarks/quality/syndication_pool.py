@@ -56,6 +56,32 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in words(text) if len(w) > 2 and w not in _FUNCTION_WORDS)
 
 
+# A figure and the word after it: "42 people", "1,200 pounds", "three men", "$991 million".
+_COUNT = re.compile(
+    r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    + "|".join("one two three four five six seven eight nine ten eleven twelve".split())
+    + r") ([a-z]+)\b"
+)
+_WORD_FIGURES = dict(zip("one two three four five six seven eight nine ten eleven twelve".split(), range(1, 13)))
+
+
+def _counts(text: str) -> dict[str, float]:
+    """Each content word a figure counts, and the figure; a word counted twice in the sentence ("14.7 pounds
+    compared with 5.8 pounds") is left out."""
+    found: dict[str, set[float]] = {}
+    for figure, word in _COUNT.findall(text.lower()):
+        if content_words(word):
+            found.setdefault(word, set()).add(_WORD_FIGURES.get(figure) or float(figure.replace(",", "")))
+    return {word: figures.pop() for word, figures in found.items() if len(figures) == 1}
+
+
+def counts_differ(first: str, second: str) -> bool:
+    """Whether two sentences count one thing by different figures ("killing at least 42 people" / "killing at
+    least 48 people"): DESIGN.md calls such a pair altered, whatever else it says alike."""
+    a, b = _counts(first), _counts(second)
+    return any(a[word] != b[word] for word in a.keys() & b.keys())
+
+
 def make_pool(sources: list[Source]) -> Pool:
     """The pool of these sources, with its names and topic index."""
     names = harvest_names([s.text for s in sources])

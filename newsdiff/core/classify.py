@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from fast_diff_match_patch import diff
 from rapidfuzz.distance import OSA, Indel, Levenshtein
@@ -22,6 +23,18 @@ NUMBER_WORDS = frozenset(
     seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand
     thousands million millions billion billions trillion trillions dozen dozens first second third fourth fifth
     sixth seventh eighth ninth tenth half quarter""".split()
+)
+
+
+# The value of each number word that states one, as the digits would write it.
+NUMBER_VALUES = dict(
+    zip(
+        """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+        seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
+        billion trillion dozen half""".split(),
+        """0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 30 40 50 60 70 80 90 100 1000 1e6 1e9 1e12 12
+        0.5""".split(),
+    )
 )
 
 
@@ -265,32 +278,60 @@ def swaps_figures(left: Sequence[Token], right: Sequence[Token]) -> bool:
     """Whether two linked passages state the same figures but exchanged between the words they count ("231
     people, including 12 Americans" / "12 people, including 231 Americans"): no figure is new, yet the facts
     changed. A list in another order (2000, 2001 and 2002) names no word after its figures, so it swaps none."""
-    left_counted, right_counted = _counted(left), _counted(right)
+    left_counted, right_counted = _counted(left, _figure_digits), _counted(right, _figure_digits)
     if sorted(left_counted.values()) != sorted(right_counted.values()):
         return False
     return any(right_counted.get(word, figure) != figure for word, figure in left_counted.items())
 
 
+def changes_a_count(left: Sequence[Token], right: Sequence[Token]) -> bool:
+    """Whether two linked passages count the same thing by different figures ("killing at least 42 people" /
+    "killing at least 48 people"), however the rest was reworded: the facts changed."""
+    left_counted, right_counted = _counted(left, _value), _counted(right, _value)
+    return any(right_counted.get(word, value) != value for word, value in left_counted.items())
+
+
+def _figure_digits(figure: str) -> str:
+    return _digits(figure) or figure
+
+
+def _value(figure: str) -> str:
+    """The value a figure states, written the same whichever way the figure is (1,200 and 1200; 30.5 and $30.50;
+    three and 3; thirty-seven and 37); a vague number word (hundreds) is its own value."""
+    if _digits(figure):
+        plain = re.sub(r"[^\d.]", "", figure).strip(".")
+        try:
+            return repr(float(plain))
+        except ValueError:  # not one number: a version (2.6.0), a date (10.12.2025)
+            return plain
+    values = [float(NUMBER_VALUES[part]) for part in figure.split("-") if part in NUMBER_VALUES]
+    return repr(sum(values)) if values else figure
+
+
+# Number words that scale the figure before them: "991 million" counts millions (of whatever follows).
+_SCALES = frozenset("hundred thousand million billion trillion".split())
+
 # Words that join the members of a list of figures (2000, 2001 and 2002; 10 to 12).
 _LIST_JOINERS = frozenset("and or to through".split())
 
 
-def _counted(items: Sequence[Token]) -> dict[str, str]:
-    """Each content word that follows a figure, and the figure (digits alone, or the number word). A word after
-    the last figure of a list counts them all, and a word that follows several figures says nothing of which
-    is which: both are left out."""
+def _counted(items: Sequence[Token], key: Callable[[str], str]) -> dict[str, str]:
+    """Each content word that follows a figure, and the figure's `key`. A word after the last figure of a list
+    counts them all, and a word that follows several figures says nothing of which is which: both are left out,
+    and so is a figure inside a number written in words (two hundred). A figure with a scale counts the scale
+    ("$991 million": 991 millions)."""
     words = [t.folded for t in items if t.is_word]
     counted: dict[str, str] = {}
     ambiguous: set[str] = set()
     for k, (figure, word) in enumerate(zip(words, words[1:])):
-        if not _is_number(figure) or _is_number(word) or word in STOPWORDS:
+        if not _is_number(figure) or (_is_number(word) and word not in _SCALES) or word in STOPWORDS:
             continue
         if _ends_a_list(words[max(k - 2, 0) : k]):
             continue
-        key = _digits(figure) or figure
-        if counted.setdefault(word, key) != key:
+        value = key(figure)
+        if counted.setdefault(word, value) != value:
             ambiguous.add(word)
-    return {word: figure for word, figure in counted.items() if word not in ambiguous}
+    return {word: value for word, value in counted.items() if word not in ambiguous}
 
 
 def _ends_a_list(before: Sequence[str]) -> bool:

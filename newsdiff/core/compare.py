@@ -11,8 +11,8 @@ from newsdiff.core.altered import is_altered
 from newsdiff.core.articles import Article
 from newsdiff.core.blas_threads import one_blas_thread
 from newsdiff.core.classify import (
-    COPIED_RUN, MOVED_RUN, Reused, changes_a_fact, character_edits, flips_negation, kind_of_link, runs_of,
-    swaps_figures, word_edits,
+    COPIED_RUN, MOVED_RUN, Reused, changes_a_count, changes_a_fact, character_edits, flips_negation, kind_of_link,
+    runs_of, swaps_figures, word_edits,
 )
 from newsdiff.core.model import Comparison, Document, Kind, Link, Side
 from newsdiff.core.normalize import Token, canonical, tokens, words
@@ -120,7 +120,11 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
     altered = {k for k, verdict in zip(reworded, verdicts) if verdict or changes_a_fact(classified[k][1])}
     for k in set(reworded) - altered:
         left_tokens, right_tokens = lp.tokens_of(groups[k].left), rp.tokens_of(groups[k].right)
-        if swaps_figures(left_tokens, right_tokens) or flips_negation(left_tokens, right_tokens):
+        if (
+            swaps_figures(left_tokens, right_tokens)
+            or changes_a_count(left_tokens, right_tokens)
+            or flips_negation(left_tokens, right_tokens)
+        ):
             altered.add(k)
 
     links = []

@@ -20,21 +20,13 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq, Levenshtein
 from tokenizers import Encoding, Tokenizer
 
-from newsdiff.core.classify import DATE_WORDS, is_negation
+from newsdiff.core.classify import DATE_WORDS, NUMBER_VALUES, is_negation
 from newsdiff.core.embed import embed, model
 from newsdiff.core.normalize import WORD, typographic
 from newsdiff.core.similarity import STOPWORDS
 
 _FREQUENCIES = "frequency_dictionary_en_82_765.txt"
-_NUMBER_WORDS = dict(
-    zip(
-        """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
-        seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
-        billion trillion dozen half""".split(),
-        """0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 30 40 50 60 70 80 90 100 1000 1e6 1e9 1e12 12
-        0.5""".split(),
-    )
-)
+_NUMBER_WORDS = dict(NUMBER_VALUES)
 # Vague quantities are numbers too: "thousands" of troops are not "hundreds" of them.
 _NUMBER_WORDS.update({w: w for w in ("dozens", "scores", "hundreds", "thousands", "millions", "billions")})
 _DIGITS = re.compile(r"\d")
