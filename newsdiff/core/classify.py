@@ -222,11 +222,13 @@ _UNMARKED_CONTRACTIONS = frozenset(
 )
 
 
+# The negations that govern the word after them ("would not cut", "never met", "no evidence"); not "without",
+# which paraphrases a verb as often as it negates one ("without power" / "lost power"). Besides, any "n't".
+_GOVERNING = frozenset("not never no cannot".split()) | _UNMARKED_CONTRACTIONS
+
+
 def _governs(word: str) -> bool:
-    """Whether a case-folded word is a negation that governs the word after it ("would not cut", "never met", "no
-    evidence"). Not "without", which paraphrases a verb as often as it negates one ("without power" / "lost
-    power")."""
-    return word in ("not", "never", "no", "cannot") or word.endswith("n't") or word in _UNMARKED_CONTRACTIONS
+    return word in _GOVERNING or word.endswith("n't")
 
 
 # Words that deny as a negation does: a paraphrase trades "would not comment" for "declined to comment", "did not
@@ -256,17 +258,17 @@ def _negated_stems(words: Sequence[str]) -> tuple[set[str], set[str]]:
     return negated, plain
 
 
-def flips_negation(left: Sequence[Token], right: Sequence[Token]) -> bool:
-    """Whether two linked passages reverse a claim: a word negated on one side stands without its negation on
-    the other, which denies nothing in any other words ("would not cut taxes" / "will cut taxes", but not
-    "would not comment" / "declined to comment")."""
-    left_words = [t.folded for t in left if t.is_word]
-    right_words = [t.folded for t in right if t.is_word]
-    left_negated, left_plain = _negated_stems(left_words)
-    right_negated, right_plain = _negated_stems(right_words)
+def flips_negation(left: Sequence[str], right: Sequence[str]) -> bool:
+    """Whether two linked passages (their case-folded words) reverse a claim: a word negated on one side stands
+    without its negation on the other, which denies nothing in any other words ("would not cut taxes" / "will
+    cut taxes", but not "would not comment" / "declined to comment")."""
+    # Most passages hold no negation: a set test and a search of the joined words tell them at once.
+    if _GOVERNING.isdisjoint(left) and _GOVERNING.isdisjoint(right) and "n't" not in " ".join((*left, *right)):
+        return False
+    left_negated, left_plain = _negated_stems(left)
+    right_negated, right_plain = _negated_stems(right)
     return bool(
-        (left_negated & right_plain and not _denies(right_words))
-        or (right_negated & left_plain and not _denies(left_words))
+        (left_negated & right_plain and not _denies(right)) or (right_negated & left_plain and not _denies(left))
     )
 
 
@@ -274,21 +276,22 @@ def _denies(words: Sequence[str]) -> bool:
     return any(is_negation(w) or _governs(w) or w in _DENYING for w in words)
 
 
-def swaps_figures(left: Sequence[Token], right: Sequence[Token]) -> bool:
-    """Whether two linked passages state the same figures but exchanged between the words they count ("231
-    people, including 12 Americans" / "12 people, including 231 Americans"): no figure is new, yet the facts
-    changed. A list in another order (2000, 2001 and 2002) names no word after its figures, so it swaps none."""
-    left_counted, right_counted = _counted(left, _figure_digits), _counted(right, _figure_digits)
-    if sorted(left_counted.values()) != sorted(right_counted.values()):
+def changes_figures(left: Sequence[str], right: Sequence[str]) -> bool:
+    """Whether two linked passages (their case-folded words) state other figures for the things they count: one
+    thing counted by another figure ("killing at least 42 people" / "killing at least 48 people"), or the same
+    figures exchanged between the words they count ("231 people, including 12 Americans" / "12 people, including
+    231 Americans"), however the rest was reworded. A list in another order (2000, 2001 and 2002) names no word
+    after its figures, so it changes none."""
+    left_counts, right_counts = _counts(left), _counts(right)
+    if not (left_counts and right_counts):
         return False
-    return any(right_counted.get(word, figure) != figure for word, figure in left_counted.items())
-
-
-def changes_a_count(left: Sequence[Token], right: Sequence[Token]) -> bool:
-    """Whether two linked passages count the same thing by different figures ("killing at least 42 people" /
-    "killing at least 48 people"), however the rest was reworded: the facts changed."""
-    left_counted, right_counted = _counted(left, _value), _counted(right, _value)
-    return any(right_counted.get(word, value) != value for word, value in left_counted.items())
+    left_values, right_values = _by_word(left_counts, _value), _by_word(right_counts, _value)
+    if any(right_values.get(word, value) != value for word, value in left_values.items()):
+        return True
+    left_digits, right_digits = _by_word(left_counts, _figure_digits), _by_word(right_counts, _figure_digits)
+    if sorted(left_digits.values()) != sorted(right_digits.values()):
+        return False
+    return any(right_digits.get(word, figure) != figure for word, figure in left_digits.items())
 
 
 def _figure_digits(figure: str) -> str:
@@ -315,23 +318,29 @@ _SCALES = frozenset("hundred thousand million billion trillion".split())
 _LIST_JOINERS = frozenset("and or to through".split())
 
 
-def _counted(items: Sequence[Token], key: Callable[[str], str]) -> dict[str, str]:
-    """Each content word that follows a figure, and the figure's `key`. A word after the last figure of a list
-    counts them all, and a word that follows several figures says nothing of which is which: both are left out,
-    and so is a figure inside a number written in words (two hundred). A figure with a scale counts the scale
-    ("$991 million": 991 millions)."""
-    words = [t.folded for t in items if t.is_word]
-    counted: dict[str, str] = {}
-    ambiguous: set[str] = set()
+def _counts(words: Sequence[str]) -> list[tuple[str, str]]:
+    """Each content word that follows a figure, with the figure. A word after the last figure of a list counts
+    them all, and is left out; so is a figure inside a number written in words (two hundred). A figure with a
+    scale counts the scale ("$991 million": 991 millions)."""
+    counts = []
     for k, (figure, word) in enumerate(zip(words, words[1:])):
         if not _is_number(figure) or (_is_number(word) and word not in _SCALES) or word in STOPWORDS:
             continue
-        if _ends_a_list(words[max(k - 2, 0) : k]):
-            continue
+        if not _ends_a_list(words[max(k - 2, 0) : k]):
+            counts.append((word, figure))
+    return counts
+
+
+def _by_word(counts: Sequence[tuple[str, str]], key: Callable[[str], str]) -> dict[str, str]:
+    """The `key` of the figure of each counted word; a word that several figures count says nothing of which is
+    which, and is left out."""
+    found: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for word, figure in counts:
         value = key(figure)
-        if counted.setdefault(word, value) != value:
+        if found.setdefault(word, value) != value:
             ambiguous.add(word)
-    return {word: value for word, value in counted.items() if word not in ambiguous}
+    return {word: value for word, value in found.items() if word not in ambiguous}
 
 
 def _ends_a_list(before: Sequence[str]) -> bool:
