@@ -294,6 +294,35 @@ def changes_figures(left: Sequence[str], right: Sequence[str]) -> bool:
     return any(right_digits.get(word, figure) != figure for word, figure in left_digits.items())
 
 
+# Words that say which way a figure went. One way on one side and the other way on the other, at the same
+# place, reverses the claim ("Brent rose 31 cents" / "Brent fell 38 cents"), however close the spelling or the
+# rest of the sentence. Not "added": it is more often "he added" than "added 200 jobs".
+_UPWARD = frozenset(
+    """rise rises rose risen rising up gain gains gained gaining increase increased increases increasing climb
+    climbed climbs climbing jump jumped jumps higher grew grow grows growing soar soared surge surged surging
+    advance advanced advancing rallied rally""".split()
+)
+_DOWNWARD = frozenset(
+    """fall falls fell fallen falling down drop drops dropped dropping decline declined declines declining decrease
+    decreased decreases lose loses lost losing slip slipped slips slid lower shrank shrink plunge plunged tumble
+    tumbled dip dipped dips eased eases shed sank sink slump slumped""".split()
+)
+
+
+def reverses_direction(changes: Sequence[Change], left: Sequence[str], right: Sequence[str]) -> bool:
+    """Whether a reworded run says a figure went up where the other side says it went down, or the other way
+    round, neither passage (`left`, `right`: their case-folded words) saying both."""
+    left_up, left_down = not _UPWARD.isdisjoint(left), not _DOWNWARD.isdisjoint(left)
+    right_up, right_down = not _UPWARD.isdisjoint(right), not _DOWNWARD.isdisjoint(right)
+    if left_up == left_down or right_up == right_down or left_up == right_up:
+        return False  # one passage says both ways, or neither, or both say the same way
+    left_way, right_way = (_UPWARD, _DOWNWARD) if left_up else (_DOWNWARD, _UPWARD)
+    return any(
+        not left_way.isdisjoint(t.folded for t in change.left) and not right_way.isdisjoint(t.folded for t in change.right)
+        for change in changes
+    )
+
+
 def _figure_digits(figure: str) -> str:
     return _digits(figure) or figure
 

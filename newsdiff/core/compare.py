@@ -12,7 +12,7 @@ from newsdiff.core.articles import Article
 from newsdiff.core.blas_threads import one_blas_thread
 from newsdiff.core.classify import (
     COPIED_RUN, MOVED_RUN, Reused, changes_a_fact, changes_figures, character_edits, flips_negation, kind_of_link,
-    runs_of, word_edits,
+    reverses_direction, runs_of, word_edits,
 )
 from newsdiff.core.model import Comparison, Document, Kind, Link, Side
 from newsdiff.core.normalize import Token, canonical, tokens, words
@@ -129,7 +129,11 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
     altered = {k for k, verdict in zip(reworded, verdicts) if verdict or changes_a_fact(classified[k][1])}
     for k in set(reworded) - altered:
         left_words, right_words = lp.words_of(groups[k].left), rp.words_of(groups[k].right)
-        if changes_figures(left_words, right_words) or flips_negation(left_words, right_words):
+        if (
+            changes_figures(left_words, right_words)
+            or flips_negation(left_words, right_words)
+            or reverses_direction(classified[k][1], left_words, right_words)
+        ):
             altered.add(k)
 
     links = []
