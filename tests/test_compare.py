@@ -508,6 +508,9 @@ def test_figures_swapped_between_the_words_they_count_mark_the_pair_altered() ->
          "The names of the victims will be released on Friday, according to the ministry."),
         ("Officials said they dont expect the bridge to reopen this year.",
          "Officials said they expect the bridge to reopen later this year."),
+        # One name put in the place of another.
+        ("Prime Minister Keir Starmer said the plan would protect jobs across the country.",
+         "Prime Minister Rishi Sunak said the scheme would safeguard jobs across the nation."),
         # A figure that went the other way.
         ("Oil prices rose sharply on Monday after the attack on the refinery.",
          "Oil prices fell sharply on Monday following the refinery attack."),
@@ -548,6 +551,26 @@ def test_a_figure_said_to_go_the_same_way_in_other_words_reverses_nothing(left: 
     assert kind is Kind.PARAPHRASE
     left_words, right_words = (prepare(Article.from_text(text)).words_of([0]) for text in (left, right))
     assert not reverses_direction(changes, left_words, right_words)
+
+
+@pytest.mark.parametrize(
+    "left, right",
+    [
+        ("The deal was announced on Monday by Dan Rather, officials said.",
+         "The deal was announced on Monday by Daniel Rather, the officials said."),
+        ("Offices of the United Nations were attacked, officials said.",
+         "Offices of the U.N. were attacked by militias, officials said."),
+        ("There is no photo of Peter Hollingworth in the June issue, officials said.",
+         "There is no photograph of Dr Hollingworth in the June issue, officials said."),
+        ("Saddam Hussein ruled Iraq for decades. The forces of Hussein fled in April, officials said.",
+         "Saddam Hussein ruled Iraq for decades. The forces of Saddam fled in April, the officials said."),
+    ],
+)
+def test_one_name_written_another_way_is_no_name_swapped(left: str, right: str) -> None:
+    """Shortened (Dan, Daniel), initialled (U.N.) or titled another way, or named in full elsewhere in the copy."""
+    comparison = compare(Article.from_text(left), Article.from_text(right))
+    assert comparison.links
+    assert not any(link.altered for link in comparison.links)
 
 
 @pytest.mark.parametrize(

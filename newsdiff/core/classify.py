@@ -323,6 +323,55 @@ def reverses_direction(changes: Sequence[Change], left: Sequence[str], right: Se
     )
 
 
+# Titles stand before a name and are no name of their own: "Dr Hollingworth" and "Peter Hollingworth" are one man.
+_TITLES = frozenset(
+    """mr mrs ms miss dr sir lord lady dame president prime minister secretary senator sen rep gov governor general
+    gen col capt sgt lt judge justice chancellor king queen prince princess pope rev father professor prof chief
+    inspector detective officer sheriff mayor""".split()
+)
+
+
+def swaps_a_name(
+    changes: Sequence[Change], left_copy: frozenset[str], right_copy: frozenset[str], *,
+    left_starts: frozenset[int], right_starts: frozenset[int],
+) -> bool:
+    """Whether a reworded run is one name put in the place of another ("Prime Minister Keir Starmer said" /
+    "Prime Minister Rishi Sunak said"), no word of either name anywhere in the other copy (`left_copy`,
+    `right_copy`: every case-folded word of each copy). One name spelt, shortened or initialled another way (Dmitry, Dmitri;
+    Dan, Daniel; United Nations, U.N.) is the same name. `left_starts`, `right_starts`: the offsets of the words
+    that start a sentence on each side, capitalised whatever they are."""
+    for change in changes:
+        left = _name_words(change.left, left_starts)
+        right = _name_words(change.right, right_starts)
+        if not left or not right or _same_name(left, right):
+            continue
+        if right_copy.isdisjoint(left) and left_copy.isdisjoint(right):
+            return True
+    return False
+
+
+def _name_words(items: Sequence[Token], sentence_starts: frozenset[int]) -> list[str]:
+    """The case-folded words of a run if it is one name of one or two words (its title left out), else none."""
+    found = [t for t in items if t.is_word and t.folded not in _TITLES]
+    if not 0 < len(found) <= 2:
+        return []
+    is_name = (
+        t.text[0].isupper() and t.start not in sentence_starts and t.folded not in STOPWORDS and len(t.folded) > 1
+        and not _digits(t.folded)
+        for t in found
+    )
+    return [t.folded for t in found] if all(is_name) else []
+
+
+def _same_name(left: Sequence[str], right: Sequence[str]) -> bool:
+    """Whether two names are one written two ways: a word of one close in spelling to, or the start of, a word
+    of the other, or one the initials of the other."""
+    if any(x.startswith(y) or y.startswith(x) or _is_typo_word(x, y) for x in left for y in right):
+        return True
+    initials = {"".join(w[0] for w in words) for words in (left, right)}
+    return any(w.replace(".", "") in initials for w in (*left, *right))
+
+
 def _figure_digits(figure: str) -> str:
     return _digits(figure) or figure
 

@@ -12,7 +12,7 @@ from newsdiff.core.articles import Article
 from newsdiff.core.blas_threads import one_blas_thread
 from newsdiff.core.classify import (
     COPIED_RUN, MOVED_RUN, Reused, changes_a_fact, changes_figures, character_edits, flips_negation, kind_of_link,
-    reverses_direction, runs_of, word_edits,
+    reverses_direction, runs_of, swaps_a_name, word_edits,
 )
 from newsdiff.core.model import Comparison, Document, Kind, Link, Side
 from newsdiff.core.normalize import Token, canonical, tokens, words
@@ -62,6 +62,11 @@ class Prepared:
     def sentence_words(self) -> tuple[tuple[str, ...], ...]:
         """The case-folded words of each sentence."""
         return tuple(tuple(t.folded for t in ts if t.is_word) for ts in self.sentence_tokens)
+
+    @cached_property
+    def sentence_starts(self) -> frozenset[int]:
+        """The offsets of the words that start a sentence."""
+        return frozenset(next((t.start for t in ts if t.is_word), -1) for ts in self.sentence_tokens)
 
     def words_of(self, indices: Sequence[int]) -> list[str]:
         """The case-folded words of the sentences, in order."""
@@ -133,6 +138,9 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
             changes_figures(left_words, right_words)
             or flips_negation(left_words, right_words)
             or reverses_direction(classified[k][1], left_words, right_words)
+            or swaps_a_name(
+                classified[k][1], lp.words, rp.words, left_starts=lp.sentence_starts, right_starts=rp.sentence_starts
+            )
         ):
             altered.add(k)
 
