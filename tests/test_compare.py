@@ -14,9 +14,8 @@ from hypothesis import strategies as st
 
 from conftest import seed
 from newsdiff.core.articles import Article, load_article
-from newsdiff.core.classify import (
-    Change, changes_a_fact, changes_figures, flips_negation, kind_of_link, reverses_direction, word_edits,
-)
+from newsdiff.core.classify import Change, kind_of_link, word_edits
+from newsdiff.core.facts import changes_a_fact, changes_figures, flips_negation, reverses_direction
 from newsdiff.core.compare import compare, link_groups, prepare
 from newsdiff.core.model import Comparison, EditOp, Kind, Link, Side
 from newsdiff.core.normalize import canonical, tokens

@@ -2,47 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 from operator import attrgetter
-from typing import Callable, Iterable, Sequence
+from typing import Sequence
 
 from fast_diff_match_patch import diff
 from rapidfuzz.distance import OSA, Indel, Levenshtein
 
+from newsdiff.core.figures import digits, is_number, number_words
 from newsdiff.core.model import Document, Edit, EditOp, Kind, Side
 from newsdiff.core.normalize import Token, typographic
 from newsdiff.core.similarity import STOPWORDS
 from newsdiff.core.spelling import both_known_and_distinct, is_known
 
 _EQUAL, _DELETE, _INSERT = "=", "-", "+"
-# Words that are numbers: changing one changes a fact, however few letters differ (million/billion).
-NUMBER_WORDS = frozenset(
-    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
-    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand
-    thousands million millions billion billions trillion trillions dozen dozens first second third fourth fifth
-    sixth seventh eighth ninth tenth half quarter""".split()
-)
-
-
-# The value of each number word that states one, as the digits would write it.
-NUMBER_VALUES = dict(
-    zip(
-        """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
-        seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
-        billion trillion dozen half""".split(),
-        """0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 30 40 50 60 70 80 90 100 1000 1e6 1e9 1e12 12
-        0.5""".split(),
-    )
-)
-
-
-def _number_words(words: Iterable[str]) -> set[str]:
-    """The number words among case-folded words, those inside compounds too (sixty-five, fifteen-year-old)."""
-    return {part for word in words for part in word.split("-") if part in NUMBER_WORDS}
-
-
 def _diff(a: str, b: str, *, semantic: bool = False) -> list[tuple[str, int]]:
     """diff-match-patch's diff of two strings (its C++ build) as runs of (operation, length)."""
     # No time limit: sentences are short, and an exact diff is cheap and repeatable.
@@ -173,266 +146,28 @@ def _is_typo_change(change: Change) -> bool:
     right_words = [t.folded for t in change.right if t.is_word]
     if len(left_words) != len(right_words) and max(len(left_words), len(right_words)) > 2:
         return False  # words added or cut, not just run together: most reworded runs end here
-    left_numbers, right_numbers = _number_words(left_words), _number_words(right_words)
+    left_numbers, right_numbers = number_words(left_words), number_words(right_words)
     if any(map(str.isdigit, a + b)) or (left_numbers and right_numbers and left_numbers != right_numbers):
         return False  # a changed number is never a typo (a mistyped number word can be)
     if len(left_words) == len(right_words):
         return all(
-            x == y or (_is_typo_word(x, y) and not _swaps_a_fact(x, y) and not _is_other_word(x, y))
+            x == y or (is_typo_word(x, y) and not swaps_a_fact(x, y) and not _is_other_word(x, y))
             for x, y in zip(left_words, right_words)
         )
     # Words run together or split apart ("cease fire" / "ceasefire") with at most a slip in them.
-    return max(len(left_words), len(right_words)) <= 2 and _is_typo_word(a, b)
+    return max(len(left_words), len(right_words)) <= 2 and is_typo_word(a, b)
 
 
-def _digits(word: str) -> str:
-    return "".join(c for c in word if c.isdigit())
-
-
-def _swaps_a_fact(x: str, y: str) -> bool:
+def swaps_a_fact(x: str, y: str) -> bool:
     """Whether two differing case-folded words, close in spelling, are a fact changed: two figures (2.11, 2.12;
     fifteen-year-old, fifty-year-old; not US$13.15, $13.15), two days or months, or a negation added or
     dropped."""
-    if _digits(x) and _digits(y):
-        return _digits(x) != _digits(y)
-    numbers_x, numbers_y = _number_words((x,)), _number_words((y,))
+    if digits(x) and digits(y):
+        return digits(x) != digits(y)
+    numbers_x, numbers_y = number_words((x,)), number_words((y,))
     if numbers_x and numbers_y and numbers_x != numbers_y:
         return True
     return (x in DATE_WORDS and y in DATE_WORDS) or _flips_negation(x, y)
-
-
-def changes_a_fact(changes: Sequence[Change]) -> bool:
-    """Whether a reworded run changes a word, in a few letters and at the same place, into another figure,
-    day or month, or into its negation: a typo but for the fact it changes, so the pair no longer says the
-    same thing whatever the rest of it says."""
-    for change in changes:
-        left_words = [t.folded for t in change.left if t.is_word]
-        right_words = [t.folded for t in change.right if t.is_word]
-        if not left_words or len(left_words) != len(right_words):
-            continue
-        for x, y in zip(left_words, right_words):
-            if x != y and _is_typo_word(x, y) and _swaps_a_fact(x, y) and not (_digits(x) and _reordered(changes)):
-                return True
-    return False
-
-
-# Contractions that lost their apostrophe on the way (dont, isnt): a negation a typo away.
-_UNMARKED_CONTRACTIONS = frozenset(
-    f"{verb}nt" for verb in "do does did is was are were have has had wo would could should ca ai".split()
-)
-
-
-# The negations that govern the word after them ("would not cut", "never met", "no evidence"); not "without",
-# which paraphrases a verb as often as it negates one ("without power" / "lost power"). Besides, any "n't".
-_GOVERNING = frozenset("not never no cannot".split()) | _UNMARKED_CONTRACTIONS
-
-
-def _governs(word: str) -> bool:
-    return word in _GOVERNING or word.endswith("n't")
-
-
-# Words that deny as a negation does: a paraphrase trades "would not comment" for "declined to comment", "did not
-# say" for "refused to say", "if not repealed" for "unless repealed".
-_DENYING = frozenset(
-    """decline declined declines declining refuse refused refuses refusing fail failed fails failing failure deny
-    denied denies denying lack lacked lacks lacking reject rejected rejects rejecting unable avoid avoided stop
-    stopped ceased halted ban banned banning barred barring absent absence missing little rather instead only
-    hardly scarcely barely longer yet unless except""".split()
-)
-
-
-def _negated_stems(words: Sequence[str]) -> tuple[set[str], set[str]]:
-    """The stems (first five letters: cut, cuts; release, released) of the content words a negation governs (the
-    first within three words after it: "not be released"), and of the other content words."""
-    negated: set[str] = set()
-    plain: set[str] = set()
-    reach = 0
-    for word in words:
-        if _governs(word):
-            reach = 3
-        elif word in STOPWORDS:
-            reach = max(reach - 1, 0)
-        else:
-            (negated if reach else plain).add(word[:5])
-            reach = 0
-    return negated, plain
-
-
-def flips_negation(left: Sequence[str], right: Sequence[str]) -> bool:
-    """Whether two linked passages (their case-folded words) reverse a claim: a word negated on one side stands
-    without its negation on the other, which denies nothing in any other words ("would not cut taxes" / "will
-    cut taxes", but not "would not comment" / "declined to comment")."""
-    # Most passages hold no negation: a set test and a search of the joined words tell them at once.
-    if _GOVERNING.isdisjoint(left) and _GOVERNING.isdisjoint(right) and "n't" not in " ".join((*left, *right)):
-        return False
-    left_negated, left_plain = _negated_stems(left)
-    right_negated, right_plain = _negated_stems(right)
-    return bool(
-        (left_negated & right_plain and not _denies(right)) or (right_negated & left_plain and not _denies(left))
-    )
-
-
-def _denies(words: Sequence[str]) -> bool:
-    return any(is_negation(w) or _governs(w) or w in _DENYING for w in words)
-
-
-def changes_figures(left: Sequence[str], right: Sequence[str]) -> bool:
-    """Whether two linked passages (their case-folded words) state other figures for the things they count: one
-    thing counted by another figure ("killing at least 42 people" / "killing at least 48 people"), or the same
-    figures exchanged between the words they count ("231 people, including 12 Americans" / "12 people, including
-    231 Americans"), however the rest was reworded. A list in another order (2000, 2001 and 2002) names no word
-    after its figures, so it changes none."""
-    left_counts, right_counts = _counts(left), _counts(right)
-    if not (left_counts and right_counts):
-        return False
-    left_values, right_values = _by_word(left_counts, _value), _by_word(right_counts, _value)
-    if any(right_values.get(word, value) != value for word, value in left_values.items()):
-        return True
-    left_digits, right_digits = _by_word(left_counts, _figure_digits), _by_word(right_counts, _figure_digits)
-    if sorted(left_digits.values()) != sorted(right_digits.values()):
-        return False
-    return any(right_digits.get(word, figure) != figure for word, figure in left_digits.items())
-
-
-# Words that say which way a figure went. One way on one side and the other way on the other, at the same
-# place, reverses the claim ("Brent rose 31 cents" / "Brent fell 38 cents"), however close the spelling or the
-# rest of the sentence. Not "added": it is more often "he added" than "added 200 jobs".
-_UPWARD = frozenset(
-    """rise rises rose risen rising up gain gains gained gaining increase increased increases increasing climb
-    climbed climbs climbing jump jumped jumps higher grew grow grows growing soar soared surge surged surging
-    advance advanced advancing rallied rally""".split()
-)
-_DOWNWARD = frozenset(
-    """fall falls fell fallen falling down drop drops dropped dropping decline declined declines declining decrease
-    decreased decreases lose loses lost losing slip slipped slips slid lower shrank shrink plunge plunged tumble
-    tumbled dip dipped dips eased eases shed sank sink slump slumped""".split()
-)
-
-
-def reverses_direction(changes: Sequence[Change], left: Sequence[str], right: Sequence[str]) -> bool:
-    """Whether a reworded run says a figure went up where the other side says it went down, or the other way
-    round, neither passage (`left`, `right`: their case-folded words) saying both."""
-    left_up, left_down = not _UPWARD.isdisjoint(left), not _DOWNWARD.isdisjoint(left)
-    right_up, right_down = not _UPWARD.isdisjoint(right), not _DOWNWARD.isdisjoint(right)
-    if left_up == left_down or right_up == right_down or left_up == right_up:
-        return False  # one passage says both ways, or neither, or both say the same way
-    left_way, right_way = (_UPWARD, _DOWNWARD) if left_up else (_DOWNWARD, _UPWARD)
-    return any(
-        not left_way.isdisjoint(t.folded for t in change.left) and not right_way.isdisjoint(t.folded for t in change.right)
-        for change in changes
-    )
-
-
-# Titles stand before a name and are no name of their own: "Dr Hollingworth" and "Peter Hollingworth" are one man.
-_TITLES = frozenset(
-    """mr mrs ms miss dr sir lord lady dame president prime minister secretary senator sen rep gov governor general
-    gen col capt sgt lt judge justice chancellor king queen prince princess pope rev father professor prof chief
-    inspector detective officer sheriff mayor""".split()
-)
-
-
-def swaps_a_name(
-    changes: Sequence[Change], left_copy: frozenset[str], right_copy: frozenset[str], *,
-    left_starts: frozenset[int], right_starts: frozenset[int],
-) -> bool:
-    """Whether a reworded run is one name put in the place of another ("Prime Minister Keir Starmer said" /
-    "Prime Minister Rishi Sunak said"), no word of either name anywhere in the other copy (`left_copy`,
-    `right_copy`: every case-folded word of each copy). One name spelt, shortened or initialled another way (Dmitry, Dmitri;
-    Dan, Daniel; United Nations, U.N.) is the same name. `left_starts`, `right_starts`: the offsets of the words
-    that start a sentence on each side, capitalised whatever they are."""
-    for change in changes:
-        left = _name_words(change.left, left_starts)
-        right = _name_words(change.right, right_starts)
-        if not left or not right or _same_name(left, right):
-            continue
-        if right_copy.isdisjoint(left) and left_copy.isdisjoint(right):
-            return True
-    return False
-
-
-def _name_words(items: Sequence[Token], sentence_starts: frozenset[int]) -> list[str]:
-    """The case-folded words of a run if it is one name of one or two words (its title left out), else none."""
-    found = [t for t in items if t.is_word and t.folded not in _TITLES]
-    if not 0 < len(found) <= 2:
-        return []
-    is_name = (
-        t.text[0].isupper() and t.start not in sentence_starts and t.folded not in STOPWORDS and len(t.folded) > 1
-        and not _digits(t.folded)
-        for t in found
-    )
-    return [t.folded for t in found] if all(is_name) else []
-
-
-def _same_name(left: Sequence[str], right: Sequence[str]) -> bool:
-    """Whether two names are one written two ways: a word of one close in spelling to, or the start of, a word
-    of the other, or one the initials of the other."""
-    if any(x.startswith(y) or y.startswith(x) or _is_typo_word(x, y) for x in left for y in right):
-        return True
-    initials = {"".join(w[0] for w in words) for words in (left, right)}
-    return any(w.replace(".", "") in initials for w in (*left, *right))
-
-
-def _figure_digits(figure: str) -> str:
-    return _digits(figure) or figure
-
-
-def _value(figure: str) -> str:
-    """The value a figure states, written the same whichever way the figure is (1,200 and 1200; 30.5 and $30.50;
-    three and 3; thirty-seven and 37); a vague number word (hundreds) is its own value."""
-    if _digits(figure):
-        plain = re.sub(r"[^\d.]", "", figure).strip(".")
-        try:
-            return repr(float(plain))
-        except ValueError:  # not one number: a version (2.6.0), a date (10.12.2025)
-            return plain
-    values = [float(NUMBER_VALUES[part]) for part in figure.split("-") if part in NUMBER_VALUES]
-    return repr(sum(values)) if values else figure
-
-
-# Number words that scale the figure before them: "991 million" counts millions (of whatever follows).
-_SCALES = frozenset("hundred thousand million billion trillion".split())
-
-# Words that join the members of a list of figures (2000, 2001 and 2002; 10 to 12).
-_LIST_JOINERS = frozenset("and or to through".split())
-
-
-def _counts(words: Sequence[str]) -> list[tuple[str, str]]:
-    """Each content word that follows a figure, with the figure. A word after the last figure of a list counts
-    them all, and is left out; so is a figure inside a number written in words (two hundred). A figure with a
-    scale counts the scale ("$991 million": 991 millions)."""
-    counts = []
-    for k, (figure, word) in enumerate(zip(words, words[1:])):
-        if not _is_number(figure) or (_is_number(word) and word not in _SCALES) or word in STOPWORDS:
-            continue
-        if not _ends_a_list(words[max(k - 2, 0) : k]):
-            counts.append((word, figure))
-    return counts
-
-
-def _by_word(counts: Sequence[tuple[str, str]], key: Callable[[str], str]) -> dict[str, str]:
-    """The `key` of the figure of each counted word; a word that several figures count says nothing of which is
-    which, and is left out."""
-    found: dict[str, str] = {}
-    ambiguous: set[str] = set()
-    for word, figure in counts:
-        value = key(figure)
-        if found.setdefault(word, value) != value:
-            ambiguous.add(word)
-    return {word: value for word, value in found.items() if word not in ambiguous}
-
-
-def _ends_a_list(before: Sequence[str]) -> bool:
-    """Whether a figure after these words (the two before it) is the last of a list of figures."""
-    if not before:
-        return False
-    return _is_number(before[-1]) or (len(before) == 2 and before[1] in _LIST_JOINERS and _is_number(before[0]))
-
-
-def _reordered(changes: Sequence[Change]) -> bool:
-    """Whether the figures of the runs are the same on both sides, in another order (2000, 2001 and 2002): a
-    list reordered, not a figure changed."""
-    left_figures = sorted(filter(None, (_digits(t.folded) for c in changes for t in c.left)))
-    return left_figures == sorted(filter(None, (_digits(t.folded) for c in changes for t in c.right)))
 
 
 def _flips_negation(a: str, b: str) -> bool:
@@ -477,7 +212,7 @@ def _is_slip(a: str, b: str) -> bool:
     return abs(row_x - row_y) <= 1 and abs(column_x - column_y) <= 1
 
 
-def _is_typo_word(a: str, b: str) -> bool:
+def is_typo_word(a: str, b: str) -> bool:
     """Whether two spellings are close enough to be one word mistyped or transliterated."""
     a, b = a.replace("-", "").replace("'", ""), b.replace("-", "").replace("'", "")
     longest = max(len(a), len(b))
@@ -560,13 +295,6 @@ class Reused:
     moved: frozenset[tuple[str, ...]] = frozenset()
 
 
-# Cached: every word of every reworded run is asked about, and the words of a story repeat.
-@lru_cache(maxsize=65536)
-def _is_number(word: str) -> bool:
-    """Whether a case-folded word is a figure: digits in it, or a number word (inside a compound too)."""
-    return word in NUMBER_WORDS or any(c.isdigit() for c in word) or ("-" in word and bool(_number_words((word,))))
-
-
 def _unreused_runs(
     words: Sequence[Token], reused: Reused, echoed: frozenset[str] = frozenset()
 ) -> list[tuple[int, int]]:
@@ -588,7 +316,7 @@ def _unreused_runs(
             taken[k : k + MOVED_RUN] = moved[k : k + MOVED_RUN] = [True] * MOVED_RUN
     runs: list[list[Token]] = [[]]
     for word, text, is_taken, is_moved in zip(words, folded, taken, moved):
-        if is_taken and (is_moved or not _is_number(text)):
+        if is_taken and (is_moved or not is_number(text)):
             if runs[-1]:
                 runs.append([])
         else:

@@ -11,9 +11,9 @@ from newsdiff.core.altered import is_altered
 from newsdiff.core.articles import Article
 from newsdiff.core.blas_threads import one_blas_thread
 from newsdiff.core.classify import (
-    COPIED_RUN, MOVED_RUN, Reused, changes_a_fact, changes_figures, character_edits, flips_negation, kind_of_link,
-    reverses_direction, runs_of, swaps_a_name, word_edits,
+    COPIED_RUN, MOVED_RUN, Reused, character_edits, kind_of_link, runs_of, word_edits,
 )
+from newsdiff.core.facts import Passage, changes_facts
 from newsdiff.core.model import Comparison, Document, Kind, Link, Side
 from newsdiff.core.normalize import Token, canonical, tokens, words
 from newsdiff.core.segment import segment
@@ -128,20 +128,12 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
         [" ".join(left_sentences[i] for i in groups[k].left) for k in reworded],
         [" ".join(right_sentences[j] for j in groups[k].right) for k in reworded],
     )
-    # A figure, date or negation changed in a few letters would be a typo but for the fact it changes; figures
-    # swapped between the words they count, or a claim negated on one side only, change the facts however the
-    # rest was reworded: altered, whatever the model makes of the rest of the pair.
-    altered = {k for k, verdict in zip(reworded, verdicts) if verdict or changes_a_fact(classified[k][1])}
+    # Some changes of facts survive a rewording that the model passes: altered, whatever the model says.
+    altered = {k for k, verdict in zip(reworded, verdicts) if verdict}
     for k in set(reworded) - altered:
-        left_words, right_words = lp.words_of(groups[k].left), rp.words_of(groups[k].right)
-        if (
-            changes_figures(left_words, right_words)
-            or flips_negation(left_words, right_words)
-            or reverses_direction(classified[k][1], left_words, right_words)
-            or swaps_a_name(
-                classified[k][1], lp.words, rp.words, left_starts=lp.sentence_starts, right_starts=rp.sentence_starts
-            )
-        ):
+        left_passage = Passage(lp.words_of(groups[k].left), lp.words, lp.sentence_starts)
+        right_passage = Passage(rp.words_of(groups[k].right), rp.words, rp.sentence_starts)
+        if changes_facts(classified[k][1], left_passage, right_passage):
             altered.add(k)
 
     links = []

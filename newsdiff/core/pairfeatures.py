@@ -20,7 +20,8 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq, Levenshtein
 from tokenizers import Encoding, Tokenizer
 
-from newsdiff.core.classify import DATE_WORDS, NUMBER_VALUES, is_negation
+from newsdiff.core.classify import DATE_WORDS, is_negation
+from newsdiff.core.figures import NUMBER_VALUES
 from newsdiff.core.embed import embed, model
 from newsdiff.core.normalize import WORD, typographic
 from newsdiff.core.similarity import STOPWORDS
