@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from conftest import seed
 from newsdiff.core.articles import Article, load_article
 from newsdiff.core.classify import Change, kind_of_link, word_edits
-from newsdiff.core.facts import changes_a_fact, changes_figures, flips_negation, reverses_direction
+from newsdiff.core.facts import changes_a_fact, changes_figures, figure_counts, flips_negation, reverses_direction
 from newsdiff.core.compare import compare, link_groups, prepare
 from newsdiff.core.model import Comparison, EditOp, Kind, Link, Side
 from newsdiff.core.normalize import canonical, tokens
@@ -150,6 +150,11 @@ def linked_changes(left: str, right: str) -> tuple[Kind, list[Change]]:
         lp.canonical_of(group.left), rp.canonical_of(group.right), lp.tokens_of(group.left), rp.tokens_of(group.right)
     )
     return kind, changes
+
+
+def counts_change(left: list[str], right: list[str]) -> bool:
+    """changes_figures over two passages' words."""
+    return changes_figures(figure_counts(left), figure_counts(right))
 
 
 def fires_either_way(rule: Callable[[list[str], list[str]], bool], left: str, right: str) -> bool:
@@ -534,7 +539,7 @@ def test_a_fact_changed_in_a_reworded_pair_marks_it_altered(left: str, right: st
     ],
 )
 def test_a_count_written_another_way_is_the_same_count(left: str, right: str) -> None:
-    assert not fires_either_way(changes_figures, left, right)
+    assert not fires_either_way(counts_change, left, right)
 
 
 @pytest.mark.parametrize(
@@ -598,7 +603,7 @@ def test_a_negation_reworded_into_other_denying_words_reverses_nothing(left: str
     ],
 )
 def test_figures_in_another_order_but_counting_the_same_words_swap_nothing(left: str, right: str) -> None:
-    assert not fires_either_way(changes_figures, left, right)
+    assert not fires_either_way(counts_change, left, right)
 
 
 def test_figures_of_a_list_in_another_order_are_no_figure_changed() -> None:

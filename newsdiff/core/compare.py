@@ -13,7 +13,7 @@ from newsdiff.core.blas_threads import one_blas_thread
 from newsdiff.core.classify import (
     COPIED_RUN, MOVED_RUN, Reused, character_edits, kind_of_link, runs_of, word_edits,
 )
-from newsdiff.core.facts import Passage, changes_facts
+from newsdiff.core.facts import Passage, changes_facts, figure_counts
 from newsdiff.core.model import Comparison, Document, Kind, Link, Side
 from newsdiff.core.normalize import Token, canonical, tokens, words
 from newsdiff.core.segment import segment
@@ -67,6 +67,16 @@ class Prepared:
     def sentence_starts(self) -> frozenset[int]:
         """The offsets of the words that start a sentence."""
         return frozenset(next((t.start for t in ts if t.is_word), -1) for ts in self.sentence_tokens)
+
+    @cached_property
+    def sentence_counts(self) -> tuple[tuple[tuple[str, str], ...], ...]:
+        """The figure_counts of each sentence: the words its figures count."""
+        return tuple(tuple(figure_counts(ws)) for ws in self.sentence_words)
+
+    def passage(self, indices: Sequence[int]) -> Passage:
+        """The sentences as the rules of facts read one side of a link."""
+        counts = [count for i in indices for count in self.sentence_counts[i]]
+        return Passage(self.words_of(indices), counts, self.words, self.sentence_starts)
 
     def words_of(self, indices: Sequence[int]) -> list[str]:
         """The case-folded words of the sentences, in order."""
@@ -131,9 +141,7 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
     # Some changes of facts survive a rewording that the model passes: altered, whatever the model says.
     altered = {k for k, verdict in zip(reworded, verdicts) if verdict}
     for k in set(reworded) - altered:
-        left_passage = Passage(lp.words_of(groups[k].left), lp.words, lp.sentence_starts)
-        right_passage = Passage(rp.words_of(groups[k].right), rp.words, rp.sentence_starts)
-        if changes_facts(classified[k][1], left_passage, right_passage):
+        if changes_facts(classified[k][1], lp.passage(groups[k].left), rp.passage(groups[k].right)):
             altered.add(k)
 
     links = []

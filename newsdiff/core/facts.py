@@ -18,6 +18,7 @@ class Passage:
     """One side of a link, as the rules read it."""
 
     words: Sequence[str]  # the case-folded words of its sentences
+    counts: Sequence[tuple[str, str]]  # figure_counts of its sentences, in order
     copy_words: frozenset[str]  # every case-folded word of its copy
     sentence_starts: frozenset[int]  # the offsets of the words that start a sentence in its copy
 
@@ -28,7 +29,7 @@ def changes_facts(changes: Sequence[Change], left: Passage, right: Passage) -> b
     negated on one side only; a figure said to go the other way; or one name put in the place of another."""
     return (
         changes_a_fact(changes)
-        or changes_figures(left.words, right.words)
+        or changes_figures(left.counts, right.counts)
         or flips_negation(left.words, right.words)
         or reverses_direction(changes, left.words, right.words)
         or swaps_a_name(changes, left, right)
@@ -117,19 +118,18 @@ def _denies(words: Sequence[str]) -> bool:
     return any(is_negation(w) or _governs(w) or w in _DENYING for w in words)
 
 
-def changes_figures(left: Sequence[str], right: Sequence[str]) -> bool:
-    """Whether two linked passages (their case-folded words) state other figures for the things they count: one
+def changes_figures(left: Sequence[tuple[str, str]], right: Sequence[tuple[str, str]]) -> bool:
+    """Whether two linked passages (their figure_counts) state other figures for the things they count: one
     thing counted by another figure ("killing at least 42 people" / "killing at least 48 people"), or the same
     figures exchanged between the words they count ("231 people, including 12 Americans" / "12 people, including
     231 Americans"), however the rest was reworded. A list in another order (2000, 2001 and 2002) names no word
     after its figures, so it changes none."""
-    left_counts, right_counts = _counts(left), _counts(right)
-    if not (left_counts and right_counts):
+    if not (left and right):
         return False
-    left_values, right_values = _by_word(left_counts, _value), _by_word(right_counts, _value)
+    left_values, right_values = _by_word(left, _value), _by_word(right, _value)
     if any(right_values.get(word, value) != value for word, value in left_values.items()):
         return True
-    left_digits, right_digits = _by_word(left_counts, _figure_digits), _by_word(right_counts, _figure_digits)
+    left_digits, right_digits = _by_word(left, _figure_digits), _by_word(right, _figure_digits)
     if sorted(left_digits.values()) != sorted(right_digits.values()):
         return False
     return any(right_digits.get(word, figure) != figure for word, figure in left_digits.items())
@@ -159,8 +159,8 @@ _SCALES = frozenset("hundred thousand million billion trillion".split())
 _LIST_JOINERS = frozenset("and or to through".split())
 
 
-def _counts(words: Sequence[str]) -> list[tuple[str, str]]:
-    """Each content word that follows a figure, with the figure. A word after the last figure of a list counts
+def figure_counts(words: Sequence[str]) -> list[tuple[str, str]]:
+    """Each content word that follows a figure in case-folded words, with the figure. A word after the last figure of a list counts
     them all, and is left out; so is a figure inside a number written in words (two hundred). A figure with a
     scale counts the scale ("$991 million": 991 millions)."""
     counts = []
@@ -246,15 +246,22 @@ def swaps_a_name(changes: Sequence[Change], left: Passage, right: Passage) -> bo
 def _name_words(items: Sequence[Token], sentence_starts: frozenset[int]) -> list[str]:
     """The case-folded words of a run if it is one name of one or two words (its title left out), else none. A
     word that starts a sentence is capitalised whatever it is: no name."""
-    found = [t for t in items if t.is_word and t.folded not in _TITLES]
-    if not 0 < len(found) <= 2:
-        return []
-    is_name = (
-        t.text[0].isupper() and t.start not in sentence_starts and t.folded not in STOPWORDS and len(t.folded) > 1
-        and not digits(t.folded)
-        for t in found
+    found: list[str] = []
+    for t in items:
+        if not t.is_word or t.folded in _TITLES:
+            continue
+        # Most runs hold a lower-case word, or more than two: they are told at the first such word.
+        if len(found) == 2 or not _is_name(t, sentence_starts):
+            return []
+        found.append(t.folded)
+    return found
+
+
+def _is_name(token: Token, sentence_starts: frozenset[int]) -> bool:
+    return (
+        token.text[0].isupper() and token.start not in sentence_starts and token.folded not in STOPWORDS
+        and len(token.folded) > 1 and not digits(token.folded)
     )
-    return [t.folded for t in found] if all(is_name) else []
 
 
 def _same_name(left: Sequence[str], right: Sequence[str]) -> bool:
