@@ -116,6 +116,15 @@ def test_text_summary_gives_counts_then_the_differences(capsys) -> None:
     assert "  right: anihilate -> annihilate" in out.split("misspellings:")[1]
 
 
+def test_text_summary_says_what_changed_in_an_altered_link(capsys, tmp_path: Path) -> None:
+    left, right = tmp_path / "wire.txt", tmp_path / "outlet.txt"
+    left.write_text("Storm\n\nThe storm killed at least 42 people on the coast, officials said.\n", encoding="utf-8")
+    right.write_text("Storm\n\nOfficials said the storm had left at least 48 people dead on the coast.\n", encoding="utf-8")
+    status, out, _ = _run(capsys, str(left), str(right))
+    assert status == EXIT_OK
+    assert "paraphrase [altered: another figure for the same thing]" in out
+
+
 def test_text_summary_of_an_article_against_itself_has_no_differences(capsys) -> None:
     status, out, _ = _run(capsys, str(seed("003")), str(seed("003")))
     assert status == EXIT_OK

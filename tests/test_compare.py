@@ -17,7 +17,7 @@ from newsdiff.core.articles import Article, load_article
 from newsdiff.core.classify import Change, kind_of_link, word_edits
 from newsdiff.core.facts import changes_a_fact, changes_figures, figure_counts, flips_negation, reverses_direction
 from newsdiff.core.compare import compare, link_groups, prepare
-from newsdiff.core.model import Comparison, EditOp, Kind, Link, Side
+from newsdiff.core.model import Alteration, Comparison, EditOp, Kind, Link, Side
 from newsdiff.core.normalize import canonical, tokens
 
 NAMES = ("Zelenskyy", "Zelensky", "Witkoff", "Pokrovsk", "Peskov", "Kursk", "Kyiv", "Sumy")
@@ -496,36 +496,47 @@ def test_figures_swapped_between_the_words_they_count_mark_the_pair_altered() ->
 
 
 @pytest.mark.parametrize(
-    "left, right",
+    "left, right, reason",
     [
         # One thing counted by another figure: MRPC's annotators call many such pairs equivalent, DESIGN.md altered.
         ("SARS has killed 296 people on China's mainland, health officials said on Monday.",
-         "Health officials said on Monday that the disease had killed 300 people on the mainland."),
+         "Health officials said on Monday that the disease had killed 300 people on the mainland.", Alteration.FIGURES),
         ("During the quarter, Cisco earned $991 million, or 14 cents a share.",
-         "Cisco reported earnings of $987 million, or 14 cents a share, for the quarter."),
+         "Cisco reported earnings of $987 million, or 14 cents a share, for the quarter.", Alteration.FIGURES),
         ("Police today charged three men with attempted murder and armed robbery.",
-         "Four men were arrested and have been charged with attempted murder and armed robbery."),
+         "Four men were arrested and have been charged with attempted murder and armed robbery.", Alteration.FIGURES),
         # A claim negated on one side only: reversed.
         ("The government said it would not cut taxes before the election.",
-         "The government announced that it will cut taxes ahead of the election."),
+         "The government announced that it will cut taxes ahead of the election.", Alteration.NEGATION),
         ("The ministry said the names of the victims would not be released until Friday.",
-         "The names of the victims will be released on Friday, according to the ministry."),
+         "The names of the victims will be released on Friday, according to the ministry.", Alteration.NEGATION),
         ("Officials said they dont expect the bridge to reopen this year.",
-         "Officials said they expect the bridge to reopen later this year."),
+         "Officials said they expect the bridge to reopen later this year.", Alteration.NEGATION),
         # One name put in the place of another.
         ("Prime Minister Keir Starmer said the plan would protect jobs across the country.",
-         "Prime Minister Rishi Sunak said the scheme would safeguard jobs across the nation."),
+         "Prime Minister Rishi Sunak said the scheme would safeguard jobs across the nation.", Alteration.NAME),
         # A figure that went the other way.
         ("Oil prices rose sharply on Monday after the attack on the refinery.",
-         "Oil prices fell sharply on Monday following the refinery attack."),
+         "Oil prices fell sharply on Monday following the refinery attack.", Alteration.DIRECTION),
         ("Shares of the company were up 3 percent in early trading in London.",
-         "The company's shares were down 3 percent in London in morning trade."),
+         "The company's shares were down 3 percent in London in morning trade.", Alteration.DIRECTION),
     ],
 )
-def test_a_fact_changed_in_a_reworded_pair_marks_it_altered(left: str, right: str) -> None:
-    """However much of the rest was reworded."""
+def test_a_fact_changed_in_a_reworded_pair_marks_it_altered(left: str, right: str, reason: Alteration) -> None:
+    """However much of the rest was reworded; the link says which fact changed."""
     _, link = only_paraphrase(left, right)
     assert link.altered
+    assert reason in link.alterations
+    assert reason.value in link.altered_hint
+
+
+def test_a_pair_the_model_alone_marks_altered_says_so() -> None:
+    _, link = only_paraphrase(
+        "Mailblocks was founded five years after WebTV was acquired by Microsoft for $425 million.",
+        "WebTV was sold to Microsoft in 1997 for $425 million and today is called MSN TV.",
+    )
+    assert link.altered
+    assert link.alterations == (Alteration.REWORDED,)
 
 
 @pytest.mark.parametrize(

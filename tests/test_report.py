@@ -270,6 +270,16 @@ def test_altered_links_are_marked() -> None:
     assert "altered" in hints[0]
 
 
+def test_an_altered_link_says_what_changed() -> None:
+    comparison = compare(
+        Article.from_text("The government said it would not cut taxes before the election."),
+        Article.from_text("The government announced that it will cut taxes ahead of the election."),
+    )
+    page = Page(render_pair_report(comparison))
+    hints = [attrs["title"] for _, attrs in page.elements if attrs.get("id") == "d1"]
+    assert "altered: negated on one side only" in hints[0]
+
+
 def furniture_sentences(page: Page) -> list[dict[str, str | None]]:
     """The attributes of each sentence the page marks as site furniture."""
     classes = [(attrs, (attrs.get("class") or "").split()) for _, attrs in page.elements]

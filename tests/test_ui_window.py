@@ -208,6 +208,15 @@ def test_misspelling_tooltip_gives_the_suggestion(qtbot, pair) -> None:
     assert "anihilate" in QToolTip.text()
 
 
+def test_an_altered_sentence_tooltip_says_what_changed(qtbot, pair) -> None:
+    window = pair
+    link = next(link for link in window.comparison.links if link.alterations)
+    sentence = window.comparison.right.sentences[link.right[0]]
+    text = window.view.tooltip_at(point_of(window, Side.RIGHT, sentence.start, sentence.start + 2))
+    assert link.altered_hint in text
+    assert all(alteration.value in text for alteration in link.alterations)
+
+
 def misspelling_pixels(window: MainWindow, side: Side, start: int, end: int) -> int:
     """How many pixels in the misspelling colour lie under the text from `start` to `end`."""
     point_of(window, side, start, end)

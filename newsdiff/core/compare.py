@@ -13,8 +13,8 @@ from newsdiff.core.blas_threads import one_blas_thread
 from newsdiff.core.classify import (
     COPIED_RUN, MOVED_RUN, Reused, character_edits, kind_of_link, runs_of, word_edits,
 )
-from newsdiff.core.facts import Passage, changes_facts, figure_counts
-from newsdiff.core.model import Comparison, Document, Kind, Link, Side
+from newsdiff.core.facts import Passage, changed_facts, figure_counts
+from newsdiff.core.model import Alteration, Comparison, Document, Kind, Link, Side
 from newsdiff.core.normalize import Token, canonical, tokens, words
 from newsdiff.core.segment import segment
 from newsdiff.core.similarity import STOPWORDS, SentenceFeatures, matrices, sentence_features
@@ -138,11 +138,13 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
         [" ".join(left_sentences[i] for i in groups[k].left) for k in reworded],
         [" ".join(right_sentences[j] for j in groups[k].right) for k in reworded],
     )
-    # Some changes of facts survive a rewording that the model passes: altered, whatever the model says.
-    altered = {k for k, verdict in zip(reworded, verdicts) if verdict}
-    for k in set(reworded) - altered:
-        if changes_facts(classified[k][1], lp.passage(groups[k].left), rp.passage(groups[k].right)):
-            altered.add(k)
+    # Some changes of facts survive a rewording that the model passes: altered, whatever the model says. Where a
+    # rule tells what changed, that is the reason given, rather than the model's verdict.
+    alterations: dict[int, tuple[Alteration, ...]] = {}
+    for k, verdict in zip(reworded, verdicts):
+        facts = changed_facts(classified[k][1], lp.passage(groups[k].left), rp.passage(groups[k].right))
+        if facts or verdict:
+            alterations[k] = facts or (Alteration.REWORDED,)
 
     links = []
     for k, (group, (kind, changes, slips)) in enumerate(zip(groups, classified)):
@@ -156,7 +158,10 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
             edits = []
         similarity = 1.0 if kind is Kind.SHARED else min(max(group.score, 0.0), 1.0)
         links.append(
-            Link(tuple(group.left), tuple(group.right), kind, similarity, k in moved, k in altered, tuple(edits))
+            Link(
+                tuple(group.left), tuple(group.right), kind, similarity, k in moved, k in alterations, tuple(edits),
+                alterations.get(k, ()),
+            )
         )
     linked_left = {i for g in groups for i in g.left}
     linked_right = {j for g in groups for j in g.right}

@@ -9,6 +9,7 @@ from typing import Callable, Sequence
 
 from newsdiff.core.classify import Change, is_negation, is_typo_word, swaps_a_fact
 from newsdiff.core.figures import NUMBER_VALUES, digits, is_number
+from newsdiff.core.model import Alteration
 from newsdiff.core.normalize import Token
 from newsdiff.core.similarity import STOPWORDS
 
@@ -23,17 +24,18 @@ class Passage:
     sentence_starts: frozenset[int]  # the offsets of the words that start a sentence in its copy
 
 
-def changes_facts(changes: Sequence[Change], left: Passage, right: Passage) -> bool:
-    """Whether a reworded pair (its reworded runs, and its two sides) states other facts, however much of the rest
-    was reworded: a figure, day or negation changed in a few letters; other figures for the same things; a claim
-    negated on one side only; a figure said to go the other way; or one name put in the place of another."""
-    return (
-        changes_a_fact(changes)
-        or changes_figures(left.counts, right.counts)
-        or flips_negation(left.words, right.words)
-        or reverses_direction(changes, left.words, right.words)
-        or swaps_a_name(changes, left, right)
+def changed_facts(changes: Sequence[Change], left: Passage, right: Passage) -> tuple[Alteration, ...]:
+    """How a reworded pair (its reworded runs, and its two sides) states other facts, however much of the rest was
+    reworded: a figure, day or negation changed in a few letters; other figures for the same things; a claim
+    negated on one side only; a figure said to go the other way; one name put in the place of another."""
+    found = (
+        (Alteration.SLIP, changes_a_fact(changes)),
+        (Alteration.FIGURES, changes_figures(left.counts, right.counts)),
+        (Alteration.NEGATION, flips_negation(left.words, right.words)),
+        (Alteration.DIRECTION, reverses_direction(changes, left.words, right.words)),
+        (Alteration.NAME, swaps_a_name(changes, left, right)),
     )
+    return tuple(alteration for alteration, holds in found if holds)
 
 
 def changes_a_fact(changes: Sequence[Change]) -> bool:

@@ -18,6 +18,21 @@ class Kind(str, Enum):
 KINDS: tuple[Kind, ...] = (Kind.SHARED, Kind.TYPO, Kind.PARAPHRASE, Kind.UNIQUE)
 
 
+class Alteration(str, Enum):
+    """Why a linked pair no longer says the same thing (the altered mark), in an editor's words."""
+
+    SLIP = "a figure, day or negation changed in a few letters"
+    FIGURES = "another figure for the same thing"
+    NEGATION = "negated on one side only"
+    DIRECTION = "a figure said to go the other way"
+    NAME = "another name in the same place"
+    REWORDED = "reworded to say something else (the altered model's judgement)"
+
+
+# What the altered mark means, where a link does not say why.
+ALTERED_MEANING = "a number, date, name, negation or claim differs"
+
+
 class Side(str, Enum):
     """One of the two copies of a comparison."""
 
@@ -104,10 +119,16 @@ class Link:
     moved: bool = False
     altered: bool = False
     edits: tuple[Edit, ...] = ()
+    alterations: tuple[Alteration, ...] = ()  # why it is altered (not in the JSON contract)
 
     def sentences(self, side: Side) -> tuple[int, ...]:
         """The sentence indices of this link on `side`."""
         return self.left if side is Side.LEFT else self.right
+
+    @property
+    def altered_hint(self) -> str:
+        """The altered mark in words, with its reasons where known."""
+        return f"altered: {'; '.join(a.value for a in self.alterations) or ALTERED_MEANING}"
 
 
 @dataclass(frozen=True)

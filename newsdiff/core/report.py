@@ -204,8 +204,8 @@ def _edit_mark(edit: Edit) -> str:
     return "reworded" if edit.op is EditOp.REPLACE else "only"
 
 
-def _hint(kind: Kind, similarity: float | None, moved: bool, altered: bool, furniture: bool) -> str:
-    """The tooltip of a sentence: its kind in words, and its marks."""
+def _hint(kind: Kind, similarity: float | None, moved: bool, altered: str | None, furniture: bool) -> str:
+    """The tooltip of a sentence: its kind in words, and its marks (`altered`: the altered mark in words)."""
     parts = [KIND_MEANINGS[kind]]
     if furniture:
         parts.insert(0, f"site furniture: {FURNITURE_MEANING}")
@@ -214,7 +214,7 @@ def _hint(kind: Kind, similarity: float | None, moved: bool, altered: bool, furn
     if moved:
         parts.append("moved: out of order relative to its neighbours")
     if altered:
-        parts.append("altered: a number, date, name, negation or claim differs")
+        parts.append(altered)
     return "; ".join(parts)
 
 
@@ -255,7 +255,10 @@ def _pair_view(
         altered = link is not None and link.altered
         return SentenceView(
             kind=kind.value,
-            hint=_hint(kind, link.similarity if link is not None else None, moved, altered, index in furnished[side]),
+            hint=_hint(
+                kind, link.similarity if link is not None else None, moved,
+                link.altered_hint if altered else None, index in furnished[side],
+            ),
             runs=_runs(document.text, sentence.start, sentence.end, marks, misspelt[side]),
             difference=numbers.get((side, index)),
             anchor=(side, index) in anchors,

@@ -360,7 +360,7 @@ class AlignedView(QAbstractScrollArea):
         if link.moved:
             parts.append("moved: out of order relative to its neighbours")
         if link.altered:
-            parts.append("altered: a number, date, name, negation or claim differs")
+            parts.append(link.altered_hint)
         return "\n".join(parts)
 
     # ----- events
