@@ -604,6 +604,17 @@ def test_a_negation_reworded_into_other_denying_words_reverses_nothing(left: str
     assert not fires_either_way(flips_negation, left, right)
 
 
+def test_a_negation_slipped_in_where_the_other_side_denies_in_other_words_changes_no_fact() -> None:
+    left = 'Nonetheless, the economy "has yet to exhibit sustainable growth."'
+    right = "But the economy hasn't shown signs of sustainable growth."
+    _, changes = linked_changes(left, right)
+    left_words, right_words = (prepare(Article.from_text(text)).words_of([0]) for text in (left, right))
+    assert not changes_a_fact(changes, left_words, right_words)
+    # Without the denying word, the same slip reverses the claim.
+    _, changes = linked_changes("The economy has shown signs of growth.", "The economy hasn't shown signs of growth.")
+    assert changes_a_fact(changes)
+
+
 @pytest.mark.parametrize(
     "left, right",
     [

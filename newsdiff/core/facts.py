@@ -29,7 +29,7 @@ def changed_facts(changes: Sequence[Change], left: Passage, right: Passage) -> t
     reworded: a figure, day or negation changed in a few letters; other figures for the same things; a claim
     negated on one side only; a figure said to go the other way; one name put in the place of another."""
     found = (
-        (Alteration.SLIP, changes_a_fact(changes)),
+        (Alteration.SLIP, changes_a_fact(changes, left.words, right.words)),
         (Alteration.FIGURES, changes_figures(left.counts, right.counts)),
         (Alteration.NEGATION, flips_negation(left.words, right.words)),
         (Alteration.DIRECTION, reverses_direction(changes, left.words, right.words)),
@@ -38,18 +38,24 @@ def changed_facts(changes: Sequence[Change], left: Passage, right: Passage) -> t
     return tuple(alteration for alteration, holds in found if holds)
 
 
-def changes_a_fact(changes: Sequence[Change]) -> bool:
+def changes_a_fact(changes: Sequence[Change], left: Sequence[str] = (), right: Sequence[str] = ()) -> bool:
     """Whether a reworded run changes a word, in a few letters and at the same place, into another figure,
     day or month, or into its negation: a typo but for the fact it changes, so the pair no longer says the
-    same thing whatever the rest of it says."""
+    same thing whatever the rest of it says. A negation is no change where the passage without it (`left`,
+    `right`: the case-folded words of each side) denies in other words ("has yet to" / "hasn't")."""
     for change in changes:
         left_words = [t.folded for t in change.left if t.is_word]
         right_words = [t.folded for t in change.right if t.is_word]
         if not left_words or len(left_words) != len(right_words):
             continue
         for x, y in zip(left_words, right_words):
-            if x != y and is_typo_word(x, y) and swaps_a_fact(x, y) and not (digits(x) and _reordered(changes)):
-                return True
+            if x == y or not is_typo_word(x, y) or not swaps_a_fact(x, y):
+                continue
+            if digits(x) and _reordered(changes):
+                continue
+            if is_negation(x) != is_negation(y) and _denies(right if is_negation(x) else left):
+                continue
+            return True
     return False
 
 
