@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 from conftest import seed
 from newsdiff.core.articles import Article, load_article
 from newsdiff.core.classify import Change, kind_of_link, word_edits
-from newsdiff.core.facts import changes_a_fact, changes_figures, figure_counts, flips_negation, reverses_direction
+from newsdiff.core.facts import (
+    changes_a_fact, changes_figures, figure_counts, flips_negation, reverses_direction, swaps_a_name,
+)
 from newsdiff.core.compare import compare, link_groups, prepare
 from newsdiff.core.model import Alteration, Comparison, EditOp, Kind, Link, Side
 from newsdiff.core.normalize import canonical, tokens
@@ -586,6 +588,16 @@ def test_one_name_written_another_way_is_no_name_swapped(left: str, right: str) 
     comparison = compare(Article.from_text(left), Article.from_text(right))
     assert comparison.links
     assert not any(link.altered for link in comparison.links)
+
+
+def test_the_capitals_of_a_heading_in_title_case_are_no_names() -> None:
+    def swapped(left: str, right: str) -> bool:
+        _, changes = linked_changes(left, right)
+        lp, rp = prepare(Article.from_text(left)), prepare(Article.from_text(right))
+        return swaps_a_name(changes, lp.passage([0]), rp.passage([0]))
+
+    assert not swapped("Leave a Reply", "Leave a Comment")
+    assert swapped("Leave a reply for Reynolds, he said.", "Leave a reply for Hawkins, he said.")
 
 
 @pytest.mark.parametrize(

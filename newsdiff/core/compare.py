@@ -64,9 +64,21 @@ class Prepared:
         return tuple(tuple(t.folded for t in ts if t.is_word) for ts in self.sentence_tokens)
 
     @cached_property
-    def sentence_starts(self) -> frozenset[int]:
-        """The offsets of the words that start a sentence."""
-        return frozenset(next((t.start for t in ts if t.is_word), -1) for ts in self.sentence_tokens)
+    def plain_capitals(self) -> frozenset[int]:
+        """The offsets of the words capitalised whatever they are: the first word of each sentence, and every word
+        of a line in title case, a heading or a button rather than a sentence ("Leave a Reply": no full stop, and
+        every word longer than three letters capitalised)."""
+        found: set[int] = set()
+        for ts in self.sentence_tokens:
+            word_tokens = [t for t in ts if t.is_word]
+            ends_a_sentence = bool(ts) and ts[-1].text in ".!?"
+            if len(word_tokens) > 1 and not ends_a_sentence and all(
+                t.text[0].isupper() for t in word_tokens if len(t.text) > 3
+            ):
+                found.update(t.start for t in word_tokens)
+            elif word_tokens:
+                found.add(word_tokens[0].start)
+        return frozenset(found)
 
     @cached_property
     def sentence_counts(self) -> tuple[tuple[tuple[str, str], ...], ...]:
@@ -76,7 +88,7 @@ class Prepared:
     def passage(self, indices: Sequence[int]) -> Passage:
         """The sentences as the rules of facts read one side of a link."""
         counts = [count for i in indices for count in self.sentence_counts[i]]
-        return Passage(self.words_of(indices), counts, self.words, self.sentence_starts)
+        return Passage(self.words_of(indices), counts, self.words, self.plain_capitals)
 
     def words_of(self, indices: Sequence[int]) -> list[str]:
         """The case-folded words of the sentences, in order."""

@@ -21,7 +21,7 @@ class Passage:
     words: Sequence[str]  # the case-folded words of its sentences
     counts: Sequence[tuple[str, str]]  # figure_counts of its sentences, in order
     copy_words: frozenset[str]  # every case-folded word of its copy
-    sentence_starts: frozenset[int]  # the offsets of the words that start a sentence in its copy
+    plain_capitals: frozenset[int]  # the offsets of the words of its copy capitalised whatever they are
 
 
 def changed_facts(changes: Sequence[Change], left: Passage, right: Passage) -> tuple[Alteration, ...]:
@@ -242,8 +242,8 @@ def swaps_a_name(changes: Sequence[Change], left: Passage, right: Passage) -> bo
     "Prime Minister Rishi Sunak said"), no word of either name anywhere in the other copy. One name spelt,
     shortened or initialled another way (Dmitry, Dmitri; Dan, Daniel; United Nations, U.N.) is the same name."""
     for change in changes:
-        left_name = _name_words(change.left, left.sentence_starts)
-        right_name = _name_words(change.right, right.sentence_starts)
+        left_name = _name_words(change.left, left.plain_capitals)
+        right_name = _name_words(change.right, right.plain_capitals)
         if not left_name or not right_name or _same_name(left_name, right_name):
             continue
         if right.copy_words.isdisjoint(left_name) and left.copy_words.isdisjoint(right_name):
@@ -251,23 +251,23 @@ def swaps_a_name(changes: Sequence[Change], left: Passage, right: Passage) -> bo
     return False
 
 
-def _name_words(items: Sequence[Token], sentence_starts: frozenset[int]) -> list[str]:
+def _name_words(items: Sequence[Token], plain_capitals: frozenset[int]) -> list[str]:
     """The case-folded words of a run if it is one name of one or two words (its title left out), else none. A
-    word that starts a sentence is capitalised whatever it is: no name."""
+    word capitalised whatever it is (`plain_capitals`: a sentence's first word, a heading's) is no name."""
     found: list[str] = []
     for t in items:
         if not t.is_word or t.folded in _TITLES:
             continue
         # Most runs hold a lower-case word, or more than two: they are told at the first such word.
-        if len(found) == 2 or not _is_name(t, sentence_starts):
+        if len(found) == 2 or not _is_name(t, plain_capitals):
             return []
         found.append(t.folded)
     return found
 
 
-def _is_name(token: Token, sentence_starts: frozenset[int]) -> bool:
+def _is_name(token: Token, plain_capitals: frozenset[int]) -> bool:
     return (
-        token.text[0].isupper() and token.start not in sentence_starts and token.folded not in STOPWORDS
+        token.text[0].isupper() and token.start not in plain_capitals and token.folded not in STOPWORDS
         and len(token.folded) > 1 and not digits(token.folded)
     )
 
