@@ -56,13 +56,11 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in words(text) if len(w) > 2 and w not in _FUNCTION_WORDS)
 
 
+_WORD_FIGURES = dict(zip("one two three four five six seven eight nine ten eleven twelve".split(), range(1, 13)))
 # A figure and the word after it: "42 people", "1,200 pounds", "three men", "$991 million".
 _COUNT = re.compile(
-    r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
-    + "|".join("one two three four five six seven eight nine ten eleven twelve".split())
-    + r") ([a-z]+)\b"
+    r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(_WORD_FIGURES) + r") ([a-z]+)\b"
 )
-_WORD_FIGURES = dict(zip("one two three four five six seven eight nine ten eleven twelve".split(), range(1, 13)))
 
 
 def _counts(text: str) -> dict[str, float]:

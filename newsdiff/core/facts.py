@@ -168,9 +168,9 @@ _LIST_JOINERS = frozenset("and or to through".split())
 
 
 def figure_counts(words: Sequence[str]) -> list[tuple[str, str]]:
-    """Each content word that follows a figure in case-folded words, with the figure. A word after the last figure of a list counts
-    them all, and is left out; so is a figure inside a number written in words (two hundred). A figure with a
-    scale counts the scale ("$991 million": 991 millions)."""
+    """Each content word that follows a figure in case-folded words, with the figure. A word after the last
+    figure of a list counts them all, and is left out; so is a figure inside a number written in words (two
+    hundred). A figure with a scale counts the scale ("$991 million": 991 millions)."""
     counts = []
     for k, (figure, word) in enumerate(zip(words, words[1:])):
         if not is_number(figure) or (is_number(word) and word not in _SCALES) or word in STOPWORDS:
