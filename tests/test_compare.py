@@ -541,6 +541,24 @@ def test_a_pair_the_model_alone_marks_altered_says_so() -> None:
     assert link.alterations == (Alteration.REWORDED,)
 
 
+def test_a_difference_s_marks_name_the_move_and_every_reason_it_is_altered() -> None:
+    others = [
+        "Rescue teams evacuated more than two thousand residents overnight.",
+        "The weather service warned that heavy rain would continue until Thursday.",
+        "Officials opened schools as temporary shelters for displaced families.",
+    ]
+    left = Article.from_text("\n\n".join(["The government said it would not cut taxes before the election."] + others))
+    right = Article.from_text(
+        "\n\n".join(others + ["The government announced that it will cut taxes ahead of the election."])
+    )
+    comparison = compare(left, right)
+    difference = next(d for d in comparison.differences() if d.altered)
+    link = comparison.links[difference.link]
+    assert difference.moved and Alteration.NEGATION in link.alterations
+    assert comparison.marks(difference) == ["moved", link.altered_hint]
+    assert all(comparison.marks(d) == [] for d in comparison.differences() if not (d.moved or d.altered))
+
+
 @pytest.mark.parametrize(
     "left, right",
     [

@@ -183,6 +183,23 @@ def test_altered_only_filter(qtbot, pair) -> None:
         assert window.current_difference() is None
 
 
+def test_the_status_bar_says_why_a_difference_is_altered(qtbot, pair) -> None:
+    window = pair
+    press(qtbot, window, Qt.Key.Key_5, CTRL)
+    press(qtbot, window, Qt.Key.Key_Down, ALT)
+    difference = window.current_difference()
+    assert difference is not None and difference.altered
+    hint = window.comparison.links[difference.link].altered_hint
+    marks = "".join(f", {mark}" for mark in window.comparison.marks(difference))
+    assert window.position_label.text().endswith(f": {difference.kind.value}{marks}")
+    assert marks.endswith(f", {hint}")
+    # The counts give way, so that the whole position fits a window of 1280 pixels.
+    qtbot.waitUntil(lambda: window.position_label.width() >= window.position_label.sizeHint().width(), timeout=WAIT)
+    counts = window.counts_label
+    assert counts.toolTip() == counts.text()
+    assert counts.shown_text() == counts.text() or counts.shown_text().endswith("\u2026")
+
+
 def point_of(window: MainWindow, side: Side, start: int, end: int) -> QPoint:
     """A viewport point inside the text from `start` to `end` of `side`, scrolled into view."""
     view = window.view

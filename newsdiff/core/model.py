@@ -214,6 +214,14 @@ class Comparison:
             counts[self.kind_of(side, sentence)] += 1
         return counts
 
+    def marks(self, difference: Difference) -> list[str]:
+        """The marks of a difference in words, as the status bar and the CLI summary give them: "moved", and the
+        altered mark with its reasons."""
+        found = ["moved"] if difference.moved else []
+        if difference.altered and difference.link is not None:
+            found.append(self.links[difference.link].altered_hint)
+        return found
+
     def row_of_paragraph(self, side: Side, paragraph: int) -> int:
         """Index of the display row holding `paragraph` of `side`."""
         for index, row in enumerate(self.rows):

@@ -66,9 +66,7 @@ def text_summary(comparison: Comparison) -> str:
         lines.append(f"{side.value:8}" + "".join(f"{stats[k]:>12}" for k in KINDS))
     lines.append("")
     for number, diff in enumerate(comparison.differences(), 1):
-        link = comparison.links[diff.link] if diff.link is not None else None
-        marks = " [moved]" if diff.moved else ""
-        marks += f" [{link.altered_hint}]" if link is not None and link.altered else ""
+        marks = "".join(f" [{mark}]" for mark in comparison.marks(diff))
         lines.append(f"#{number} {diff.kind.value}{marks}")
         for side, sign in ((Side.LEFT, "-"), (Side.RIGHT, "+")):
             doc = comparison.document(side)

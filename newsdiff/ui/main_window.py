@@ -45,6 +45,7 @@ from newsdiff.ui import navigation
 from newsdiff.ui.aligned_view import AlignedView
 from newsdiff.ui.article_list import ArticleList
 from newsdiff.ui.cells import Styling
+from newsdiff.ui.elided_label import ElidedLabel
 from newsdiff.ui.find_bar import FindBar, find_matches
 from newsdiff.ui.folder_overview import FolderOverview
 from newsdiff.ui.guide_window import GuideWindow
@@ -314,9 +315,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
 
         status = self.statusBar()
-        self.counts_label = QLabel(self)
+        # The counts give way to the position, whose marks say what the current difference is.
+        self.counts_label = ElidedLabel(self)
         self.counts_label.setObjectName("countsLabel")
-        self.counts_label.setTextFormat(Qt.TextFormat.PlainText)
         self.position_label = QLabel(self)
         self.position_label.setObjectName("positionLabel")
         self.position_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -920,7 +921,7 @@ class MainWindow(QMainWindow):
         else:
             number = sum(1 for i, d in enumerate(self.differences) if self._shown(d) and i <= self.current_index)
             difference = self.differences[self.current_index]
-            marks = "".join(f", {m}" for m, on in (("moved", difference.moved), ("altered", difference.altered)) if on)
+            marks = "".join(f", {mark}" for mark in self.comparison.marks(difference))
             self.position_label.setText(f"difference {number} of {len(shown)}: {difference.kind.value}{marks}")
         if note:
             self.statusBar().showMessage(note, 4000)
