@@ -312,6 +312,34 @@ def test_a_loose_rewrite_out_of_order_is_linked_once_the_rest_is() -> None:
     assert comparison.links[comparison.link_of(Side.RIGHT, 3)].left == (1,)
 
 
+@pytest.mark.parametrize(
+    "left, right, left_fragment, right_fragment",
+    [
+        # A photo caption and a sentence on the front: Kursk, region, Russia, Ukrainian are in either copy's
+        # every other sentence.
+        ("003", "000", "In this photo taken from video", "making gains in the eastern Ukrainian Donetsk"),
+        ("001", "002", "complete their offensive", "Putin calls on Ukraine troops"),
+        ("001", "003", "complete their offensive", "Putin tells Ukraine troops in Russian region to surrender"),
+    ],
+)
+def test_sentences_sharing_only_the_story_s_names_stay_unique(
+    left: str, right: str, left_fragment: str, right_fragment: str
+) -> None:
+    comparison = pair(left, right)
+    left_index = sentence_index(comparison, Side.LEFT, left_fragment)
+    right_index = sentence_index(comparison, Side.RIGHT, right_fragment)
+    link = comparison.link_of(Side.LEFT, left_index)
+    assert link is None or right_index not in comparison.links[link].right
+
+
+def test_a_loose_rewrite_sharing_more_than_the_story_s_names_is_linked_wherever_it_stands() -> None:
+    comparison = pair("000", "001")
+    left = sentence_index(comparison, Side.LEFT, "His personal emissary Steve Witkoff")
+    right = sentence_index(comparison, Side.RIGHT, "Putin met with US special envoy Steve Witkoff")
+    link = comparison.links[comparison.link_of(Side.LEFT, left)]
+    assert link.kind is Kind.PARAPHRASE and link.right == (right,)
+
+
 def test_moved_sentence_is_marked_and_rows_stay_in_order() -> None:
     paragraphs = [
         "The storm reached the coast early on Monday, flooding several villages.",

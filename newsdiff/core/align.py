@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -21,6 +22,10 @@ SANDWICH_SCORE = 0.38
 # Once every anchored, gap and merged link is made, a pair this strong among the sentences still unlinked is
 # linked wherever it stands: a loose rewrite set elsewhere in the copy, with no better counterpart left.
 LOOSE_SCORE = 0.45
+# ... and when they share a content word rare on both sides: one that at most RARE_SENTENCES sentences of a
+# document hold, or RARE_SHARE of them in a long one.
+RARE_SENTENCES = 2
+RARE_SHARE = 0.05
 # Among pairs of near-equal score, the one sharing more content words wins the assignment.
 EVIDENCE_BONUS = 0.01
 # A sentence joins its neighbour's link when this share of its content words beyond those the neighbour
@@ -116,16 +121,36 @@ def _merge_neighbours(groups: list[Group], m: Matrices, left: SentenceFeatures, 
                     break
 
 
-def _link_leftovers(groups: list[Group], score: np.ndarray, shared: np.ndarray) -> None:
-    """Add the one-to-one pairs of at least LOOSE_SCORE among the sentences no group holds yet."""
+def _rare_words(content: Sequence[frozenset[str]]) -> frozenset[str]:
+    """The content words of a document that few of its sentences hold: not the story's own names and themes
+    (Kursk, Ukrainian troops), which recur throughout and say nothing of which sentence another came from."""
+    counts = Counter(word for words in content for word in words)
+    most = max(RARE_SENTENCES, RARE_SHARE * len(content))
+    return frozenset(word for word, count in counts.items() if count <= most)
+
+
+def _link_leftovers(
+    groups: list[Group], score: np.ndarray, shared: np.ndarray, left: SentenceFeatures, right: SentenceFeatures
+) -> None:
+    """Add the one-to-one pairs of at least LOOSE_SCORE among the sentences no group holds yet, when they share a
+    word rare on both sides: with neither order nor a copied run to go by, a pair must share more than the
+    story's names and themes to be reuse ("Putin", "Russian troops" recur in every other sentence)."""
     linked_left = {i for g in groups for i in g.left}
     linked_right = {j for g in groups for j in g.right}
     lefts = [i for i in range(score.shape[0]) if i not in linked_left]
     rights = [j for j in range(score.shape[1]) if j not in linked_right]
-    if lefts and rights:
-        cells = np.ix_(lefts, rights)
-        for a, b in _assign(score[cells], shared[cells], LOOSE_SCORE):
-            groups.append(Group([lefts[a]], [rights[b]], float(score[lefts[a], rights[b]])))
+    if not (lefts and rights):
+        return
+    cells = np.ix_(lefts, rights)
+    candidates = score[cells].copy()
+    loose = np.nonzero(candidates >= LOOSE_SCORE)
+    if loose[0].size:
+        rare = _rare_words(left.content) & _rare_words(right.content)
+        for a, b in zip(*loose):
+            if rare.isdisjoint(left.content[lefts[a]] & right.content[rights[b]]):
+                candidates[a, b] = 0.0
+    for a, b in _assign(candidates, shared[cells], LOOSE_SCORE):
+        groups.append(Group([lefts[a]], [rights[b]], float(score[lefts[a], rights[b]])))
 
 
 def align(m: Matrices, left: SentenceFeatures, right: SentenceFeatures) -> list[Group]:
@@ -135,7 +160,7 @@ def align(m: Matrices, left: SentenceFeatures, right: SentenceFeatures) -> list[
     pairs += _fill_gaps(score, m.shared_content, pairs)
     groups = [Group([i], [j], float(score[i, j])) for i, j in pairs]
     _merge_neighbours(groups, m, left, right)
-    _link_leftovers(groups, score, m.shared_content)
+    _link_leftovers(groups, score, m.shared_content, left, right)
     groups.sort(key=lambda g: g.left[0])
     return groups
 
