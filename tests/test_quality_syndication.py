@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks" / "
 
 from mrpc_data import TRAIN, data_dir  # noqa: E402
 from syndication import evaluate, make_cases, write_section  # noqa: E402
-from syndication_cases import KIND_OF_OP, Case, TruthLink, TruthSentence, make_case  # noqa: E402
-from syndication_pool import Source, counts_differ, load_pool, make_pool  # noqa: E402
+from syndication_cases import KIND_OF_OP, RELATED_OVERLAP, Case, TruthLink, TruthSentence, make_case  # noqa: E402
+from syndication_pool import Source, content_words, counts_differ, load_pool, make_pool  # noqa: E402
 from syndication_scores import KINDS, MARKS, Score, map_sentences, score_case  # noqa: E402
 
 from newsdiff.core.articles import Article  # noqa: E402
@@ -289,3 +289,22 @@ def test_mrpc_cases_score_every_kind_and_mark() -> None:
     assert score.sentences["left"] == sum(len(c.left) for c in cases)
     for key in (*KINDS, *MARKS, "links", "misspelling"):
         assert score.tally(key).truth > 0, key
+
+
+@pytest.mark.skipif(not (data_dir() / TRAIN).exists(), reason="MRPC not found")
+def test_added_sentences_share_the_story_s_topics_but_none_of_its_sentences() -> None:
+    """As an outlet's own sentences do: an unrelated sentence must stay unique though it names what the story
+    names."""
+    pool = load_pool()
+    added = on_topic = 0
+    for case in make_cases(pool, seed=1, articles=5):
+        base = [content_words(case.sentence_text("left", i)) for i in range(len(case.left))]
+        topics = frozenset().union(*base) & pool.topics.keys()
+        for index, sentence in enumerate(case.right):
+            if sentence.op != "added":
+                continue
+            words = content_words(case.sentence_text("right", index))
+            added += 1
+            on_topic += bool(words & topics)
+            assert all(len(words & other) < RELATED_OVERLAP * min(len(words), len(other)) for other in base if other)
+    assert added and on_topic >= added / 2

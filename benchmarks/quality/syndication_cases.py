@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from random import Random
-from typing import Callable
+from typing import Callable, Sequence
 
 from syndication_edits import (
     Typo,
@@ -44,6 +44,9 @@ RELATED_OVERLAP = 0.5
 # Share of a base article's sentences drawn for a topic word of the sentences already in it, so that names
 # and subjects recur across the article as they do in a story (the rest are drawn at random).
 TOPICAL_SHARE = 0.6
+# The same for the sentences a copy adds, drawn for a topic word of the base: a draw related to a base sentence
+# is refused, and those are often on its topics, so fewer of the added sentences than this share are.
+ADDED_TOPICAL_SHARE = 0.9
 
 
 @dataclass(frozen=True)
@@ -154,13 +157,20 @@ def _contents(source: Source) -> list[frozenset[str]]:
     return [content_words(source.text)] + ([content_words(source.paraphrase)] if source.paraphrase else [])
 
 
-def draw(pool: Pool, rng: Random, count: int, avoid: list[frozenset[str]], topical: bool) -> list[Source]:
-    """`count` sources of the pool, none related to each other or to the content word sets of `avoid`;
-    when `topical`, most share a topic word with one drawn before."""
+def draw(
+    pool: Pool,
+    rng: Random,
+    count: int,
+    avoid: list[frozenset[str]],
+    topical: float,
+    topics: Sequence[str] = (),
+) -> list[Source]:
+    """`count` sources of the pool, none related to each other or to the content word sets of `avoid`; each
+    draw, with the chance `topical`, is of one sharing a topic word with one drawn before or with `topics`."""
     chosen: list[Source] = []
-    topics: list[str] = []
+    topics = list(topics)
     for _ in range(50 * count):
-        if topical and topics and rng.random() < TOPICAL_SHARE:
+        if topics and rng.random() < topical:
             source = pool.sources[rng.choice(pool.topics[rng.choice(topics)])]
         else:
             source = pool.sources[rng.randrange(len(pool.sources))]
@@ -216,7 +226,7 @@ class _Builder:
     def __init__(self, pool: Pool, rng: Random, size: tuple[int, int]) -> None:
         self.rng = rng
         self.pool = pool
-        self.base: list[Source] = draw(pool, rng, rng.randint(*size), [], topical=True)
+        self.base: list[Source] = draw(pool, rng, rng.randint(*size), [], TOPICAL_SHARE)
         self.base_paragraphs: list[list[int]] = []
         start = 0
         for count in _paragraph_sizes(len(self.base), rng):
@@ -314,10 +324,14 @@ class _Builder:
         ]
 
     def add_other_stories(self) -> None:
-        """Sentences of other stories, as paragraphs of their own or inside the copy's paragraphs."""
+        """Sentences of other stories, most on this one's topics (sharing a name or subject with its sentences, as
+        an outlet's own sentences do), as paragraphs of their own or inside the copy's paragraphs."""
         rng = self.rng
         avoid = [c for source in self.base for c in _contents(source)]
-        for source in draw(self.pool, rng, max(1, round(ADDED_RATE * len(self.base))), avoid, topical=False):
+        # On the story's topics, as an outlet's own sentences are: sharing its names, but none of its sentences.
+        topics = sorted({w for c in avoid for w in c if w in self.pool.topics})
+        count = max(1, round(ADDED_RATE * len(self.base)))
+        for source in draw(self.pool, rng, count, avoid, ADDED_TOPICAL_SHARE, topics):
             piece = _Piece(source.text, None)
             if rng.random() < 0.4:
                 self.paragraphs.insert(rng.randint(0, len(self.paragraphs)), [piece])
