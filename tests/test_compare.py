@@ -265,6 +265,15 @@ def test_a_phrase_moved_within_a_reworded_sentence_is_not_an_edit_figures_and_al
         assert not any(word in text for text in edited_text(comparison, side) for word in ("on", "October", "1"))
 
 
+def test_a_source_moved_from_the_start_to_the_end_of_a_reworded_sentence_is_not_an_edit() -> None:
+    comparison = compare(
+        Article.from_text("Officials said the bridge over the river would reopen to traffic on Monday after repairs."),
+        Article.from_text("The bridge over the river will reopen to traffic on Monday once repairs end, officials said."),
+    )
+    assert edited_text(comparison, Side.LEFT) == ["would", "after"]
+    assert not any("said" in text or "officials" in text for text in edited_text(comparison, Side.RIGHT))
+
+
 def test_a_phrase_of_stop_words_found_elsewhere_in_the_linked_sentence_stays_an_edit() -> None:
     comparison = compare(
         Article.from_text(

@@ -278,14 +278,16 @@ def runs_of(words: Sequence[str], length: int) -> list[tuple[str, ...]]:
 
 # A run of this many words that the other copy has anywhere was copied from it, whatever the words.
 COPIED_RUN = 4
-# A run of this many words that the linked sentences of the other side hold too was moved within the link: its
-# figures as well, since they kept their words around them ("on October 1").
-MOVED_RUN = 3
+# A run of these many words, a content word among them, that the linked sentences of the other side hold too was
+# moved within the link: its figures as well, since they kept their words around them ("on October 1"), and its
+# stop words ("officials said" at the end of one sentence and at the start of the other). Three words reach
+# stop words two cannot ("will be guaranteed": "will be" is stop words only).
+MOVED_RUNS = (3, 2)
 
 
 @dataclass(frozen=True)
 class Reused:
-    """What the other side of a link offers for reuse, case-folded: the content words and the runs of MOVED_RUN
+    """What the other side of a link offers for reuse, case-folded: the content words and the runs of MOVED_RUNS
     words of its linked sentences; anywhere in its copy, the pairs of adjacent content words and the runs of
     COPIED_RUN words (a phrase taken from another sentence)."""
 
@@ -311,9 +313,10 @@ def _unreused_runs(
         if run in reused.runs:
             taken[k : k + COPIED_RUN] = [True] * COPIED_RUN
     moved = [False] * len(folded)
-    for k, run in enumerate(runs_of(folded, MOVED_RUN)):
-        if run in reused.moved:
-            taken[k : k + MOVED_RUN] = moved[k : k + MOVED_RUN] = [True] * MOVED_RUN
+    for length in MOVED_RUNS:
+        for k, run in enumerate(runs_of(folded, length)):
+            if run in reused.moved:
+                taken[k : k + length] = moved[k : k + length] = [True] * length
     runs: list[list[Token]] = [[]]
     for word, text, is_taken, is_moved in zip(words, folded, taken, moved):
         if is_taken and (is_moved or not is_number(text)):

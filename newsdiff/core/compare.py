@@ -11,7 +11,7 @@ from newsdiff.core.altered import is_altered
 from newsdiff.core.articles import Article
 from newsdiff.core.blas_threads import one_blas_thread
 from newsdiff.core.classify import (
-    COPIED_RUN, MOVED_RUN, Reused, character_edits, kind_of_link, runs_of, word_edits,
+    COPIED_RUN, MOVED_RUNS, Reused, character_edits, kind_of_link, runs_of, word_edits,
 )
 from newsdiff.core.facts import Passage, changed_facts, figure_counts
 from newsdiff.core.model import Alteration, Comparison, Document, Kind, Link, Side
@@ -40,10 +40,10 @@ class Prepared:
 
     @cached_property
     def sentence_runs(self) -> tuple[frozenset[tuple[str, ...]], ...]:
-        """The runs of MOVED_RUN words of each sentence that hold a content word, case-folded ("would be a" is
+        """The runs of MOVED_RUNS words of each sentence that hold a content word, case-folded ("would be a" is
         in too many sentences to say that it moved)."""
         return tuple(
-            frozenset(run for run in runs_of(ws, MOVED_RUN) if not STOPWORDS.issuperset(run))
+            frozenset(run for length in MOVED_RUNS for run in runs_of(ws, length) if not STOPWORDS.issuperset(run))
             for ws in map(words, self.sentences)
         )
 
