@@ -636,6 +636,9 @@ def test_a_figure_said_to_go_the_same_way_in_other_words_reverses_nothing(left: 
          "There is no photograph of Dr Hollingworth in the June issue, officials said."),
         ("Saddam Hussein ruled Iraq for decades. The forces of Hussein fled in April, officials said.",
          "Saddam Hussein ruled Iraq for decades. The forces of Saddam fled in April, the officials said."),
+        # A country's name and the adjective of its people.
+        ("The U.S. branch of the bank will close its offices in the spring, officials said.",
+         "The American branch of the bank is to close its offices in the spring, officials said."),
     ],
 )
 def test_one_name_written_another_way_is_no_name_swapped(left: str, right: str) -> None:
@@ -645,14 +648,34 @@ def test_one_name_written_another_way_is_no_name_swapped(left: str, right: str) 
     assert not any(link.altered for link in comparison.links)
 
 
-def test_the_capitals_of_a_heading_in_title_case_are_no_names() -> None:
-    def swapped(left: str, right: str) -> bool:
-        _, changes = linked_changes(left, right)
-        lp, rp = prepare(Article.from_text(left)), prepare(Article.from_text(right))
-        return swaps_a_name(changes, lp.passage([0]), rp.passage([0]))
+def name_swapped(left: str, right: str) -> bool:
+    """swaps_a_name over the one link between two one-sentence texts."""
+    _, changes = linked_changes(left, right)
+    lp, rp = prepare(Article.from_text(left)), prepare(Article.from_text(right))
+    return swaps_a_name(changes, lp.passage([0]), rp.passage([0]))
 
-    assert not swapped("Leave a Reply", "Leave a Comment")
-    assert swapped("Leave a reply for Reynolds, he said.", "Leave a reply for Hawkins, he said.")
+
+def test_the_capitals_of_a_heading_in_title_case_are_no_names() -> None:
+    assert not name_swapped("Leave a Reply", "Leave a Comment")
+    assert name_swapped("Leave a reply for Reynolds, he said.", "Leave a reply for Hawkins, he said.")
+
+
+@pytest.mark.parametrize(
+    "left, right, swapped",
+    [
+        ("Talks with the U.S. delegation resumed on Friday, officials said.",
+         "Talks with the American delegation resumed on Friday, officials said.", False),
+        ("A UK official said the talks would go on.", "A British official said the talks would go on.", False),
+        ("The Dutch team won the final on Sunday.", "The Netherlands team won the final on Sunday.", False),
+        ("China's exports rose in May, figures showed.", "Chinese exports rose in May, figures showed.", False),
+        ("The Russian delegation left the talks early.", "The Ukrainian delegation left the talks early.", True),
+        ("The French delegation left the talks early.", "The German delegation left the talks early.", True),
+    ],
+)
+def test_a_country_named_by_the_adjective_of_its_people_is_no_name_swapped(
+    left: str, right: str, swapped: bool
+) -> None:
+    assert name_swapped(left, right) is swapped
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from newsdiff.core.classify import Change, is_negation, is_typo_word, swaps_a_fact
+from newsdiff.core.countries import same_country
 from newsdiff.core.figures import NUMBER_VALUES, digits, is_number
 from newsdiff.core.model import Alteration
 from newsdiff.core.normalize import Token
@@ -240,11 +241,12 @@ _TITLES = frozenset(
 def swaps_a_name(changes: Sequence[Change], left: Passage, right: Passage) -> bool:
     """Whether a reworded run is one name put in the place of another ("Prime Minister Keir Starmer said" /
     "Prime Minister Rishi Sunak said"), no word of either name anywhere in the other copy. One name spelt,
-    shortened or initialled another way (Dmitry, Dmitri; Dan, Daniel; United Nations, U.N.) is the same name."""
+    shortened or initialled another way (Dmitry, Dmitri; Dan, Daniel; United Nations, U.N.) is the same name, and
+    so are a country's names and the adjective of its people (U.S., American)."""
     for change in changes:
         left_name = _name_words(change.left, left.plain_capitals)
         right_name = _name_words(change.right, right.plain_capitals)
-        if not left_name or not right_name or _same_name(left_name, right_name):
+        if not left_name or not right_name or _same_name(left_name, right_name) or same_country(left_name, right_name):
             continue
         if right.copy_words.isdisjoint(left_name) and left.copy_words.isdisjoint(right_name):
             return True
