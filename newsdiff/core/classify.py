@@ -278,8 +278,8 @@ def runs_of(words: Sequence[str], length: int) -> list[tuple[str, ...]]:
 
 # A run of this many words that the other copy has anywhere was copied from it, whatever the words.
 COPIED_RUN = 4
-# A run of these many words, a content word among them, that the linked sentences of the other side hold too was
-# moved within the link: its figures as well, since they kept their words around them ("on October 1"), and its
+# A run of three words or of two, a content word among them, that the linked sentences of the other side hold too
+# was moved within the link: its figures as well, since they kept their words around them ("on October 1"), and its
 # stop words ("officials said" at the end of one sentence and at the start of the other). Three words reach
 # stop words two cannot ("will be guaranteed": "will be" is stop words only).
 MOVED_RUNS = (3, 2)
