@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -22,10 +21,7 @@ SANDWICH_SCORE = 0.38
 # Once every anchored, gap and merged link is made, a pair this strong among the sentences still unlinked is
 # linked wherever it stands: a loose rewrite set elsewhere in the copy, with no better counterpart left.
 LOOSE_SCORE = 0.45
-# ... and when they share a content word rare on both sides: one that at most RARE_SENTENCES sentences of a
-# document hold, or RARE_SHARE of them in a long one.
-RARE_SENTENCES = 2
-RARE_SHARE = 0.05
+# ... and when they share a content word rare on both sides (SentenceFeatures.rare_words).
 # Among pairs of near-equal score, the one sharing more content words wins the assignment.
 EVIDENCE_BONUS = 0.01
 # A sentence joins its neighbour's link when this share of its content words beyond those the neighbour
@@ -121,14 +117,6 @@ def _merge_neighbours(groups: list[Group], m: Matrices, left: SentenceFeatures, 
                     break
 
 
-def _rare_words(content: Sequence[frozenset[str]]) -> frozenset[str]:
-    """The content words of a document that few of its sentences hold: not the story's own names and themes
-    (Kursk, Ukrainian troops), which recur throughout and say nothing of which sentence another came from."""
-    counts = Counter(word for words in content for word in words)
-    most = max(RARE_SENTENCES, RARE_SHARE * len(content))
-    return frozenset(word for word, count in counts.items() if count <= most)
-
-
 def _link_leftovers(
     groups: list[Group], score: np.ndarray, shared: np.ndarray, left: SentenceFeatures, right: SentenceFeatures
 ) -> None:
@@ -145,7 +133,7 @@ def _link_leftovers(
     candidates = score[cells].copy()
     loose = np.nonzero(candidates >= LOOSE_SCORE)
     if loose[0].size:
-        rare = _rare_words(left.content) & _rare_words(right.content)
+        rare = left.rare_words & right.rare_words
         for a, b in zip(*loose):
             if rare.isdisjoint(left.content[lefts[a]] & right.content[rights[b]]):
                 candidates[a, b] = 0.0

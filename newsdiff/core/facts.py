@@ -246,7 +246,7 @@ def swaps_a_name(changes: Sequence[Change], left: Passage, right: Passage) -> bo
     for change in changes:
         left_name = _name_words(change.left, left.plain_capitals)
         right_name = _name_words(change.right, right.plain_capitals)
-        if not left_name or not right_name or _same_name(left_name, right_name) or same_country(left_name, right_name):
+        if not left_name or not right_name or _same_name(left_name, right_name):
             continue
         if right.copy_words.isdisjoint(left_name) and left.copy_words.isdisjoint(right_name):
             return True
@@ -276,7 +276,9 @@ def _is_name(token: Token, plain_capitals: frozenset[int]) -> bool:
 
 def _same_name(left: Sequence[str], right: Sequence[str]) -> bool:
     """Whether two names are one written two ways: a word of one close in spelling to, or the start of, a word
-    of the other, or one the initials of the other."""
+    of the other, one the initials of the other, or two names of one country (U.S., American)."""
+    if same_country(left, right):
+        return True
     if any(x.startswith(y) or y.startswith(x) or is_typo_word(x, y) for x in left for y in right):
         return True
     initials = {"".join(w[0] for w in words) for words in (left, right)}

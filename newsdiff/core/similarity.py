@@ -29,6 +29,10 @@ CLOSE_RATIO = 0.75
 # ... so rapidfuzz may skip the exact ratio of pairs below this floor, a little lower so that no pair whose
 # float32 ratio rounds up to CLOSE_RATIO is lost.
 RATIO_FLOOR = 0.74
+# A content word in at most this many sentences of a document, or this share of them in a long one, is rare in
+# it: see SentenceFeatures.rare_words.
+RARE_SENTENCES = 2
+RARE_SHARE = 0.05
 # Sentences sharing this many word trigrams (a copied run of four words or more) count as reuse ...
 COPIED_TRIGRAMS = 3
 # ... with this score: enough to be linked wherever they stand.
@@ -73,6 +77,15 @@ class SentenceFeatures:
     bigram_items: Incidence  # word bigrams
     trigram_items: Incidence  # word trigrams holding a lower-case content word
     vectors: np.ndarray
+
+    @cached_property
+    def rare_words(self) -> frozenset[str]:
+        """The content words that few sentences hold (at most RARE_SENTENCES, or RARE_SHARE of them in a long
+        document): not the story's own names and themes (Kursk, Ukrainian troops), which recur throughout and
+        say nothing of which sentence another came from."""
+        holders = np.diff(self.content_items.by_item.indptr)
+        most = max(RARE_SENTENCES, RARE_SHARE * len(self.content))
+        return frozenset(word for word, column in self.content_items.columns.items() if holders[column] <= most)
 
 
 def _telling_trigrams(sentence: str) -> frozenset[tuple[str, str, str]]:
