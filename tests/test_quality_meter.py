@@ -173,3 +173,15 @@ def test_a_section_is_rewritten_alone(tmp_path):
     text = results.read_text(encoding="utf-8")
     assert "second" in text and "first" not in text and "other" in text
     assert text.index("## A") < text.index("## B")
+
+
+def test_reach_measures_shared_runs_and_verbatim_runs_without_evidence():
+    from meter_reach import in_shared_grams, longest_shared_runs, without_evidence
+
+    take = "the judge said the case was closed".split()
+    paper = "yesterday the judge said it was closed".split()
+    assert longest_shared_runs(paper, [take]) == [0, 3, 3, 3, 0, 2, 2]
+    assert in_shared_grams(paper, [take]) == [False, True, True, True, False, False, False]
+    # A Verbatim run with a third or more of its words in a shared trigram has evidence; one with less has none.
+    truth = [V, V, V, V, N, V, V]
+    assert without_evidence(truth, in_shared_grams(paper, [take])) == [False] * 5 + [True, True]
