@@ -14,6 +14,7 @@ from conftest import FIXTURES
 from newsdiff.core import pairfeatures, spelling
 from newsdiff.core.articles import Article, load_article
 from newsdiff.core.compare import compare, prepare
+from newsdiff.core.segment import segment
 
 
 def _seed_texts() -> list[str]:
@@ -88,6 +89,16 @@ def test_newsdiff_compare_first_view(benchmark, name: str) -> None:
     benchmark.group = name
     comparison = benchmark.pedantic(compare, (left, right), setup=pairfeatures._featurised.clear, rounds=20)
     assert comparison.links
+
+
+@pytest.mark.parametrize("name", PAIRS)
+def test_newsdiff_segmentation_alone(benchmark, name: str) -> None:
+    """Only the first step of a cold comparison: both articles cut into paragraphs and sentences (pysbd), the
+    floor under `compare` on articles new to the process."""
+    left, right = PAIRS[name]()
+    benchmark.group = name
+    documents = benchmark(lambda: (segment(left), segment(right)))
+    assert all(document.sentences for document in documents)
 
 
 @pytest.mark.parametrize("name", PAIRS)
