@@ -750,6 +750,20 @@ def test_closing_quote_stays_with_its_sentence() -> None:
     assert texts == ['It was over after ten years."', '"I am done," she said.', "Mr. Smith left."]
 
 
+def test_a_clock_time_goes_on_with_its_day_or_time_zone_but_ends_before_a_new_sentence() -> None:
+    from newsdiff.core.segment import segment
+
+    doc = segment(Article.from_text(
+        "Polls close at 8 p.m. Tuesday in most states. Counting starts at 9 a.m. EDT on Wednesday. "
+        "The count ended at 3 p.m. Police said it was calm."
+    ))
+    texts = [doc.sentence_text(i) for i in range(len(doc.sentences))]
+    assert texts == [
+        "Polls close at 8 p.m. Tuesday in most states.", "Counting starts at 9 a.m. EDT on Wednesday.",
+        "The count ended at 3 p.m.", "Police said it was calm.",
+    ]
+
+
 def test_mistyped_ordinal_is_a_typo_and_mistyped_compound_is_a_misspelling() -> None:
     left = Article.from_text("The committee delivered the first verdict of the year on Monday morning.")
     right = Article.from_text("The committee deliveered the firat verdict of the year on Monday morning.")

@@ -20,6 +20,13 @@ _POSSIBLE_INNER_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+\S")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st gen sen rep gov lt col sgt jr sr prof rev no vs etc inc ltd co corp dept fig approx est".split()
 )
+# A clock time's a.m. or p.m. ends a sentence to pysbd whenever a capital follows, but wire copy goes on with
+# the day, the date or the time zone ("3 p.m. Tuesday", "9 a.m. Sept. 12", "noon to 2 p.m. EDT").
+_CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+_TIME_GOES_ON = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec"
+    r"|[A-Z]{1,3}T|Eastern|Pacific|Central|Mountain|Greenwich|local)\b"
+)
 # pysbd's regular expressions grow slow on very long runs without a sentence end; longer paragraphs
 # are cut at white space into pieces of this many characters before segmenting.
 _MAX_PIECE = 5000
@@ -117,7 +124,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             position = cursor
         if position < piece_end and text[position:piece_end].strip():
             spans.append(_strip(text, position, piece_end))
-    return _reattach_closing_quotes(text, [span for span in spans if span[1] > span[0]])
+    return _rejoin_clock_times(text, _reattach_closing_quotes(text, [span for span in spans if span[1] > span[0]]))
 
 
 def _reattach_closing_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -131,6 +138,19 @@ def _reattach_closing_quotes(text: str, spans: list[tuple[int, int]]) -> list[tu
                 continue
         fixed.append((start, end))
     return fixed
+
+
+def _rejoin_clock_times(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join to the previous sentence one cut after a clock time's a.m. or p.m. where it goes on with the time: a
+    day, a month or a time zone ("3 p.m. Tuesday"; not "3 p.m. Police said")."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and _CLOCK_END.search(text, joined[-1][0], joined[-1][1]):
+            if _TIME_GOES_ON.match(text, start, end):
+                joined[-1] = (joined[-1][0], end)
+                continue
+        joined.append((start, end))
+    return joined
 
 
 def _split_inner_ends(text: str, start: int, end: int) -> list[tuple[int, int]]:
