@@ -578,6 +578,15 @@ def test_a_pair_the_model_alone_marks_altered_says_so() -> None:
     assert link.alterations == (Alteration.REWORDED,)
 
 
+def test_a_pair_the_model_marks_altered_for_words_only_added_says_so_rather_than_reworded() -> None:
+    quote = "\u201cI have strongly requested to President Putin that their lives be spared."
+    _, link = only_paraphrase(quote, "Trump shared his plea on Truth Social, saying, " + quote + "\u201d")
+    assert {edit.op for edit in link.edits} == {EditOp.INSERT}
+    assert link.altered
+    assert link.alterations == (Alteration.ADDED,)
+    assert "nothing reworded" in link.altered_hint
+
+
 def test_a_difference_s_marks_name_the_move_and_every_reason_it_is_altered() -> None:
     others = [
         "Rescue teams evacuated more than two thousand residents overnight.",

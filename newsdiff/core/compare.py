@@ -14,7 +14,7 @@ from newsdiff.core.classify import (
     COPIED_RUN, MOVED_RUNS, Reused, character_edits, kind_of_link, runs_of, word_edits,
 )
 from newsdiff.core.facts import Passage, changed_facts, figure_counts
-from newsdiff.core.model import Alteration, Comparison, Document, Kind, Link, Side
+from newsdiff.core.model import Alteration, Comparison, Document, Edit, EditOp, Kind, Link, Side
 from newsdiff.core.normalize import Token, canonical, tokens, words
 from newsdiff.core.segment import segment
 from newsdiff.core.similarity import STOPWORDS, SentenceFeatures, matrices, sentence_features
@@ -127,6 +127,13 @@ def reused(own: Prepared, sentences: Sequence[int]) -> Reused:
     )
 
 
+def _only_added(edits: Sequence[Edit]) -> bool:
+    """Whether a paraphrase's word edits only add words on one side: the other side's words are all there, in
+    order, and the model's verdict is about what the longer side says besides them, not a rewording."""
+    ops = {edit.op for edit in edits if not edit.characters}
+    return ops == {EditOp.INSERT} or ops == {EditOp.DELETE}
+
+
 @one_blas_thread()  # its products are small: see blas_threads
 def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -> Comparison:
     """How `right` relates to `left`: links, unique sentences, misspellings and display rows.
@@ -169,10 +176,13 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
         else:
             edits = []
         similarity = 1.0 if kind is Kind.SHARED else min(max(group.score, 0.0), 1.0)
+        reasons = alterations.get(k, ())
+        if reasons == (Alteration.REWORDED,) and _only_added(edits):
+            reasons = (Alteration.ADDED,)
         links.append(
             Link(
                 tuple(group.left), tuple(group.right), kind, similarity, k in moved, k in alterations, tuple(edits),
-                alterations.get(k, ()),
+                reasons,
             )
         )
     linked_left = {i for g in groups for i in g.left}
