@@ -16,7 +16,7 @@ from conftest import seed
 from newsdiff.core.articles import Article, load_article
 from newsdiff.core.classify import Change, kind_of_link, word_edits
 from newsdiff.core.facts import (
-    changes_a_fact, changes_figures, figure_counts, flips_negation, reverses_direction, swaps_a_name,
+    changes_a_fact, changes_figures, figure_counts, flips_negation, is_attribution, reverses_direction, swaps_a_name,
 )
 from newsdiff.core.compare import compare, link_groups, prepare
 from newsdiff.core.model import Alteration, Comparison, EditOp, Kind, Link, Side
@@ -579,12 +579,30 @@ def test_a_pair_the_model_alone_marks_altered_says_so() -> None:
 
 
 def test_a_pair_the_model_marks_altered_for_words_only_added_says_so_rather_than_reworded() -> None:
-    quote = "\u201cI have strongly requested to President Putin that their lives be spared."
-    _, link = only_paraphrase(quote, "Trump shared his plea on Truth Social, saying, " + quote + "\u201d")
+    _, link = only_paraphrase(
+        "Ukraine's military leadership denied the claims.",
+        "Ukraine's military leadership denied the claims, though President Volodymyr Zelensky conceded his forces "
+        "faced mounting pressure.",
+    )
     assert {edit.op for edit in link.edits} == {EditOp.INSERT}
     assert link.altered
     assert link.alterations == (Alteration.ADDED,)
     assert "nothing reworded" in link.altered_hint
+
+
+def test_a_quote_with_only_an_attribution_added_is_not_altered() -> None:
+    quote = "\u201cI have strongly requested to President Putin that their lives be spared."
+    _, link = only_paraphrase(quote, "Trump shared his plea on Truth Social, saying, " + quote + "\u201d")
+    assert {edit.op for edit in link.edits} == {EditOp.INSERT}
+    assert not link.altered and link.alterations == ()
+
+
+def test_an_attribution_is_a_short_addition_that_says_who_said_it() -> None:
+    assert is_attribution("trump shared his plea on truth social saying".split())
+    assert is_attribution("police said on monday".split())
+    assert not is_attribution("though president volodymyr zelensky conceded his forces faced pressure".split())
+    assert not is_attribution("said a spokesman for the ministry of defence in a statement issued late".split())
+    assert not is_attribution([])
 
 
 def test_a_difference_s_marks_name_the_move_and_every_reason_it_is_altered() -> None:

@@ -13,7 +13,7 @@ from newsdiff.core.blas_threads import one_blas_thread
 from newsdiff.core.classify import (
     COPIED_RUN, MOVED_RUNS, Reused, character_edits, kind_of_link, runs_of, word_edits,
 )
-from newsdiff.core.facts import Passage, changed_facts, figure_counts
+from newsdiff.core.facts import Passage, changed_facts, figure_counts, is_attribution
 from newsdiff.core.model import Alteration, Comparison, Document, Edit, EditOp, Kind, Link, Side
 from newsdiff.core.normalize import Token, canonical, tokens, words
 from newsdiff.core.segment import segment
@@ -134,6 +134,14 @@ def _only_added(edits: Sequence[Edit]) -> bool:
     return ops == {EditOp.INSERT} or ops == {EditOp.DELETE}
 
 
+def _added_words(left: Document, right: Document, edits: Sequence[Edit]) -> list[str]:
+    """The case-folded words of a paraphrase's word edits."""
+    return [
+        word for edit in edits if not edit.characters
+        for word in words((left if edit.side is Side.LEFT else right).text[edit.start : edit.end])
+    ]
+
+
 @one_blas_thread()  # its products are small: see blas_threads
 def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -> Comparison:
     """How `right` relates to `left`: links, unique sentences, misspellings and display rows.
@@ -178,10 +186,12 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
         similarity = 1.0 if kind is Kind.SHARED else min(max(group.score, 0.0), 1.0)
         reasons = alterations.get(k, ())
         if reasons == (Alteration.REWORDED,) and _only_added(edits):
-            reasons = (Alteration.ADDED,)
+            # Words only added: the model weighed what they say besides the other side's words. Who said it is no
+            # change of claim; anything else is more said.
+            reasons = () if is_attribution(_added_words(left_doc, right_doc, edits)) else (Alteration.ADDED,)
         links.append(
             Link(
-                tuple(group.left), tuple(group.right), kind, similarity, k in moved, k in alterations, tuple(edits),
+                tuple(group.left), tuple(group.right), kind, similarity, k in moved, bool(reasons), tuple(edits),
                 reasons,
             )
         )
