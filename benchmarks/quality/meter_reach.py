@@ -25,8 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 import numpy as np
-from meter import COMMAND as METER_COMMAND
-from meter import GOAL, Scored, score_story
+from meter import COMMAND as METER_COMMAND, GOAL, Scored, score_story
 from meter_data import Label, Story, data_dir, load_stories, words
 from meter_labels import KEPT, OUTSIDE, REASON_OF_EDIT, SHARED, TYPO, UNIQUE, Confusion, folded, sentence_at
 from results_file import RESULTS, write_section
@@ -152,7 +151,7 @@ def features(story: Story, scored: list[Scored]) -> tuple[list[list[float]], lis
     return rows, labels
 
 
-def _macro(truth: np.ndarray, predicted: np.ndarray) -> Confusion:
+def _confusion_of_arrays(truth: np.ndarray, predicted: np.ndarray) -> Confusion:
     return _confusion(zip(map(Label, truth), map(Label, predicted)))
 
 
@@ -187,7 +186,7 @@ def fitted_scores(per_story: dict[str, tuple[list, list]]) -> dict[str, tuple[Co
         for story in names:
             model = make().fit(x[group != story], y[group != story])
             held_out[group == story] = model.predict(x[group == story])
-        scores[name] = (_macro(y, held_out), _macro(y, make().fit(x, y).predict(x)))
+        scores[name] = (_confusion_of_arrays(y, held_out), _confusion_of_arrays(y, make().fit(x, y).predict(x)))
     return scores
 
 
