@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 import numpy as np
-from meter import COMMAND as METER_COMMAND, GOAL, Scored, score_story
+from meter import COMMAND as METER_COMMAND, GOAL, Scored, confusion, score_story
 from meter_data import Label, Story, data_dir, load_stories, words
 from meter_labels import KEPT, OUTSIDE, REASON_OF_EDIT, SHARED, TYPO, UNIQUE, Confusion, folded, sentence_at
 from results_file import RESULTS, write_section
@@ -198,9 +198,7 @@ def report(stories: list[Story]) -> list[str]:
     """The three checks' figures in Markdown (no text of the set in it)."""
     scored = {story.name: score_story(story) for story in stories}
     everything = [s for story in stories for s in scored[story.name]]
-    newsdiff = _confusion(
-        (t, p) for s in everything for t, p in zip(s.paper.truth, s.labels["newsdiff"])
-    )
+    newsdiff = confusion(everything, "newsdiff")
     unreached, ceiling = evidence_ceiling(stories, scored)
     verbatim = newsdiff.truth(Label.VERBATIM)
     fits = fitted_scores({story.name: features(story, scored[story.name]) for story in stories})

@@ -130,7 +130,7 @@ def _link_leftovers(
     if not (lefts and rights):
         return
     cells = np.ix_(lefts, rights)
-    candidates = score[cells].copy()
+    candidates = score[cells]  # a copy: np.ix_ indexing never gives a view
     loose = np.nonzero(candidates >= LOOSE_SCORE)
     if loose[0].size:
         rare = left.rare_words & right.rare_words

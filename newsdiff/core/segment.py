@@ -145,11 +145,10 @@ def _rejoin_clock_times(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     day, a month or a time zone ("3 p.m. Tuesday"; not "3 p.m. Police said")."""
     joined: list[tuple[int, int]] = []
     for start, end in spans:
-        if joined and _CLOCK_END.search(text, joined[-1][0], joined[-1][1]):
-            if _TIME_GOES_ON.match(text, start, end):
-                joined[-1] = (joined[-1][0], end)
-                continue
-        joined.append((start, end))
+        if joined and _CLOCK_END.search(text, *joined[-1]) and _TIME_GOES_ON.match(text, start, end):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
     return joined
 
 
