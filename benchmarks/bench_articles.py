@@ -15,7 +15,7 @@ from conftest import FIXTURES
 sys.path.insert(0, str(FIXTURES.parent))  # the test helpers that build web pages and Word files
 from article_files import story_page, word_file  # noqa: E402
 
-from newsdiff.core.articles import load_article, load_folder  # noqa: E402
+from newsdiff.core.read.articles import load_article, load_folder  # noqa: E402
 
 FILES = 5000
 

@@ -11,10 +11,11 @@ import random
 import pytest
 from conftest import FIXTURES
 
-from newsdiff.core import pairfeatures, spelling
-from newsdiff.core.articles import Article, load_article
-from newsdiff.core.compare import compare, prepare
-from newsdiff.core.segment import segment
+from newsdiff.core.pair import features as pairfeatures
+from newsdiff.core.pair import spelling
+from newsdiff.core.pair.compare import compare, prepare
+from newsdiff.core.read.articles import Article, load_article
+from newsdiff.core.text.segment import segment
 
 
 def _seed_texts() -> list[str]:

@@ -27,9 +27,9 @@ from pathlib import Path
 
 import pytest
 
-from newsdiff.core.articles import load_folder
-from newsdiff.core.coverage import Job, chunks, run_jobs
-from newsdiff.core.folder import FolderAnalysis, analyse_articles
+from newsdiff.core.folder.analysis import FolderAnalysis, analyse_articles
+from newsdiff.core.folder.coverage import Job, chunks, run_jobs
+from newsdiff.core.read.articles import load_folder
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from synthetic_folder import SyntheticFolder, generate_folder  # noqa: E402  (a test utility)

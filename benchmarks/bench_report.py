@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 
-from newsdiff.core.articles import Article, load_folder
-from newsdiff.core.base_pairs import compare_with_base
-from newsdiff.core.compare import compare, prepare
-from newsdiff.core.report import write_folder_report
+from newsdiff.core.folder.base_pairs import compare_with_base
+from newsdiff.core.output.report import write_folder_report
+from newsdiff.core.pair.compare import compare, prepare
+from newsdiff.core.read.articles import Article, load_folder
 
 GROUP = "folder-report-5-seeds"
 

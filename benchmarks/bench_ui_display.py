@@ -18,7 +18,7 @@ from conftest import FIXTURES  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QWidget  # noqa: E402
 
-from newsdiff.core.articles import load_article  # noqa: E402
+from newsdiff.core.read.articles import load_article  # noqa: E402
 from newsdiff.ui.main_window import MainWindow, _compare_pair  # noqa: E402
 from newsdiff.ui.session import Session  # noqa: E402
 

@@ -26,7 +26,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 
-from newsdiff.core.folder_transport import pack, similarity_matrix, unpack  # noqa: E402
+from newsdiff.core.folder.transport import pack, similarity_matrix, unpack  # noqa: E402
 from newsdiff.ui.main_window import MainWindow  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from newsdiff import __version__
 
 if TYPE_CHECKING:
-    from newsdiff.core.articles import Article, ArticleError
-    from newsdiff.core.folder import Outline
+    from newsdiff.core.folder.analysis import Outline
+    from newsdiff.core.read.articles import Article, ArticleError
 
 EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
@@ -20,9 +20,9 @@ SUBCOMMANDS = ("compare", "report", "overview")
 
 
 def _compare_command(args: argparse.Namespace) -> int:
-    from newsdiff.core.articles import ArticleError, load_article
-    from newsdiff.core.compare import compare
-    from newsdiff.core.summary import comparison_json, text_summary
+    from newsdiff.core.output.summary import comparison_json, text_summary
+    from newsdiff.core.pair.compare import compare
+    from newsdiff.core.read.articles import ArticleError, load_article
 
     try:
         left, right = load_article(args.left), load_article(args.right)
@@ -40,7 +40,7 @@ def _compare_command(args: argparse.Namespace) -> int:
 
 def _report_inputs(paths: list[Path]) -> tuple[list[Article], list[ArticleError]]:
     """The articles named by `paths` (folders give their articles), and the files of folders that were skipped."""
-    from newsdiff.core.articles import ArticleError, load_article, load_folder
+    from newsdiff.core.read.articles import ArticleError, load_article, load_folder
 
     articles: list[Article] = []
     skipped: list[ArticleError] = []
@@ -59,8 +59,8 @@ def _report_inputs(paths: list[Path]) -> tuple[list[Article], list[ArticleError]
 
 def _outline(articles: list[Article]) -> Outline | None:
     """What the folder analysis tells of the articles before any comparison: the suggested base, the furniture."""
-    from newsdiff.core.cache import default_cache_dir
-    from newsdiff.core.folder import outline
+    from newsdiff.core.folder.analysis import outline
+    from newsdiff.core.places import default_cache_dir
 
     return outline(articles, cache_dir=default_cache_dir())
 
@@ -74,10 +74,10 @@ def _default_base(articles: list[Article], found: Outline | None, *, pair: bool)
 
 
 def _report_command(args: argparse.Namespace) -> int:
-    from newsdiff.core.articles import ArticleError, load_article
-    from newsdiff.core.base_pairs import compare_with_base
-    from newsdiff.core.report import write_folder_report, write_pair_report
-    from newsdiff.core.safe_write import OutputExistsError
+    from newsdiff.core.folder.base_pairs import compare_with_base
+    from newsdiff.core.output.report import write_folder_report, write_pair_report
+    from newsdiff.core.output.safe_write import OutputExistsError
+    from newsdiff.core.read.articles import ArticleError, load_article
 
     if args.output.exists() and not args.force:
         print(f"newsdiff: {OutputExistsError(args.output)}", file=sys.stderr)
@@ -130,11 +130,11 @@ def _report_command(args: argparse.Namespace) -> int:
 
 
 def _overview_command(args: argparse.Namespace) -> int:
-    from newsdiff.core.articles import ArticleError, load_folder
-    from newsdiff.core.cache import default_cache_dir
-    from newsdiff.core.folder import analyse_articles
-    from newsdiff.core.overview_summary import json_text, overview_json, overview_table
-    from newsdiff.core.terminal_text import quoted_name
+    from newsdiff.core.folder.analysis import analyse_articles
+    from newsdiff.core.output.overview_summary import json_text, overview_json, overview_table
+    from newsdiff.core.output.terminal_text import quoted_name
+    from newsdiff.core.places import default_cache_dir
+    from newsdiff.core.read.articles import ArticleError, load_folder
     from newsdiff.progress_bar import ProgressBar
 
     folder = quoted_name(str(args.folder))

@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings  # noqa: E402 - the platform must be chosen first
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from newsdiff.core.segment import paragraph_spans  # noqa: E402
+from newsdiff.core.text.segment import paragraph_spans  # noqa: E402
 from newsdiff.ui.main_window import SAMPLE_FOLDER, MainWindow  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent

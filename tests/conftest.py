@@ -16,7 +16,8 @@ atexit.register(shutil.rmtree, _PRIVATE, ignore_errors=True)
 os.environ["XDG_CACHE_HOME"] = os.path.join(_PRIVATE, "cache")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_PRIVATE, "config")
 
-FIXTURES = Path(__file__).parent / "fixtures"
+TESTS = Path(__file__).resolve().parent
+FIXTURES = TESTS / "fixtures"
 
 
 def seed(prefix: str) -> Path:

@@ -7,12 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import seed
 
 from newsdiff.cli import EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, main
-from newsdiff.core.articles import load_article
-from newsdiff.core.compare import compare
 from newsdiff.core.model import KINDS, Side
+from newsdiff.core.pair.compare import compare
+from newsdiff.core.read.articles import load_article
+from tests.conftest import seed
 
 CONTRACT_KINDS = ("shared", "typo", "paraphrase", "unique")  # the names DESIGN.md fixes for the JSON
 PAIRS = [("003", "000"), ("003", "002"), ("001", "004")]

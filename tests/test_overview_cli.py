@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import seed
 from newsdiff import cli
-from newsdiff.core.cache import default_cache_dir
-from newsdiff.core.overview_summary import SCHEMA
+from newsdiff.core.output.overview_summary import SCHEMA
+from newsdiff.core.places import default_cache_dir
+from tests.conftest import seed
 
 HOSTILE_NAMES = {
     "000": "with space.txt",
@@ -121,7 +121,7 @@ def test_interrupt_exits_130_without_a_traceback(capsys, fixtures_dir: Path, mon
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("newsdiff.core.folder.analyse_articles", interrupted)
+    monkeypatch.setattr("newsdiff.core.folder.analysis.analyse_articles", interrupted)
     status, out, err = run(capsys, str(fixtures_dir), "--no-cache")
     assert status == 130 and out == "" and err == "newsdiff: interrupted\n"
 
@@ -137,7 +137,7 @@ def test_ctrl_c_stops_worker_processes_cleanly(tmp_path: Path) -> None:
         f"""
         import os, signal, sys
         from newsdiff import cli
-        from newsdiff.core import coverage
+        from newsdiff.core.folder import coverage
         from newsdiff.progress_bar import ProgressBar
         coverage.POOL_MIN_COMPARISONS = 0
 

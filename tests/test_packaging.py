@@ -7,15 +7,15 @@ import json
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
-from importlib.resources import files
-from pathlib import Path
 
 import pytest
 
 import newsdiff
+from newsdiff.core.places import resources
+from tests.conftest import TESTS
 
-ROOT = Path(__file__).resolve().parent.parent
-PACKAGING = ROOT / "packaging"
+ROOT = TESTS.parent
+RESOURCES = ROOT / "resources"
 ICON_SIZES = (16, 32, 48, 64, 128, 256)
 
 
@@ -24,7 +24,7 @@ def test_icon_has_every_size_and_the_window_uses_it(qapp):
 
     from newsdiff.ui.app import application
 
-    icons = files("newsdiff") / "resources" / "icons"
+    icons = resources() / "icons"
     assert (icons / "newsdiff.svg").is_file()
     for size in ICON_SIZES:
         image = QImage(str(icons / f"newsdiff-{size}.png"))
@@ -34,10 +34,10 @@ def test_icon_has_every_size_and_the_window_uses_it(qapp):
 
 
 def desktop_entry() -> configparser.SectionProxy:
-    """The [Desktop Entry] group of packaging/newsdiff.desktop."""
+    """The [Desktop Entry] group of resources/newsdiff.desktop."""
     parser = configparser.ConfigParser(interpolation=None)
     parser.optionxform = str  # keys are case-sensitive in desktop entries
-    parser.read(PACKAGING / "newsdiff.desktop", encoding="utf-8")
+    parser.read(RESOURCES / "newsdiff.desktop", encoding="utf-8")
     return parser["Desktop Entry"]
 
 
@@ -46,14 +46,14 @@ def test_desktop_entry_starts_newsdiff_with_its_icon():
     assert entry["Type"] == "Application"
     assert entry["Exec"].split()[0] == "newsdiff"
     assert entry["Icon"] == "newsdiff"
-    assert (files("newsdiff") / "resources" / "icons" / f"{entry['Icon']}.svg").is_file()
+    assert (resources() / "icons" / f"{entry['Icon']}.svg").is_file()
     assert entry["Terminal"] == "false"
     categories = entry["Categories"].rstrip(";").split(";")
     assert "Utility" in categories and "TextTools" in categories
 
 
 def test_metainfo_names_the_desktop_entry_and_the_binary():
-    root = ET.parse(PACKAGING / "io.github.newsdiff.metainfo.xml").getroot()
+    root = ET.parse(RESOURCES / "io.github.newsdiff.metainfo.xml").getroot()
     assert root.tag == "component" and root.get("type") == "desktop-application"
     assert root.findtext("id") == "io.github.newsdiff"
     assert root.findtext("launchable[@type='desktop-id']") == "newsdiff.desktop"
@@ -74,16 +74,17 @@ def test_metainfo_names_the_desktop_entry_and_the_binary():
 def test_packaging_files_pass_their_validators(tool, arguments, file):
     if shutil.which(tool) is None:
         pytest.skip(f"{tool} is not installed (Debian: desktop-file-utils, appstream)")
-    result = subprocess.run([tool, *arguments, str(PACKAGING / file)], capture_output=True, text=True)
+    result = subprocess.run([tool, *arguments, str(RESOURCES / file)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "hint:" not in result.stdout and "warning" not in result.stdout.lower()
 
 
-def test_package_resources_are_found_through_importlib():
-    resources = files("newsdiff") / "resources"
-    samples = [entry.name for entry in (resources / "sample").iterdir() if entry.name.endswith(".txt")]
+def test_resources_are_found_from_the_package():
+    folder = resources()
+    samples = [entry.name for entry in (folder / "sample").iterdir() if entry.name.endswith(".txt")]
     assert len(samples) == 5
-    assert "{{" in (resources / "report.html.j2").read_text(encoding="utf-8")
-    assert (resources / "report.css").is_file()
-    assert json.loads((resources / "altered_model.json").read_text(encoding="utf-8"))
+    assert "{{" in (folder / "report.html.j2").read_text(encoding="utf-8")
+    assert (folder / "report.css").is_file()
+    assert json.loads((folder / "altered_model.json").read_text(encoding="utf-8"))
+    assert (folder / "guide" / "guide.md").is_file()
 

@@ -25,20 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from meter_data import LABELS, Label, Paper, Story, data_dir, load_stories, words
-from meter_labels import (
-    Confusion,
-    Predicted,
-    difflib_labels,
-    folded,
-    newsdiff_labels,
-    sentence_at,
-    trigram_labels,
-)
+from meter_labels import Confusion, Predicted, difflib_labels, folded, newsdiff_labels, sentence_at, trigram_labels
 from results_file import RESULTS, write_section
 
-from newsdiff.core.articles import Article
-from newsdiff.core.compare import compare
 from newsdiff.core.model import Comparison
+from newsdiff.core.pair.compare import compare
+from newsdiff.core.read.articles import Article
 
 HEADING = "## METER (real reuse)"
 COMMAND = "python benchmarks/quality/meter.py"

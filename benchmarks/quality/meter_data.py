@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
 
-from newsdiff.core.articles import normalise_newlines
+from newsdiff.core.read.articles import normalise_newlines
 
 REPO = Path(__file__).resolve().parents[2]
 META = "meta.json"

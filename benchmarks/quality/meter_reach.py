@@ -25,12 +25,13 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 import numpy as np
-from meter import COMMAND as METER_COMMAND, GOAL, Scored, confusion, score_story
+from meter import COMMAND as METER_COMMAND
+from meter import GOAL, Scored, confusion, score_story
 from meter_data import Label, Story, data_dir, load_stories, words
 from meter_labels import KEPT, OUTSIDE, REASON_OF_EDIT, SHARED, TYPO, UNIQUE, Confusion, folded, sentence_at
 from results_file import RESULTS, write_section
 
-from newsdiff.core.similarity import STOPWORDS
+from newsdiff.core.pair.similarity import STOPWORDS
 
 HEADING = "## METER: how far its labels can be reached"
 COMMAND = "python benchmarks/quality/meter_reach.py"

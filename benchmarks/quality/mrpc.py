@@ -3,7 +3,7 @@
     /work/venv/bin/python benchmarks/quality/mrpc.py [--file test|train]
 
 Each MRPC pair becomes one paragraph of a left and a right document, in the same order; both documents go
-through `newsdiff.core.compare.compare`. A pair counts as judged equivalent when a link joins its two
+through `newsdiff.core.pair.compare.compare`. A pair counts as judged equivalent when a link joins its two
 paragraphs and no such link carries the altered mark; anything else (unlinked, linked elsewhere, altered)
 counts as judged not equivalent. Reports accuracy and F1 (of the equivalent class) against MRPC's labels,
 the same for the altered model alone on the pairs, and the model's time per pair on one core.
@@ -28,10 +28,10 @@ import numpy as np  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import mrpc_data  # noqa: E402
 
-from newsdiff.core import altered  # noqa: E402
-from newsdiff.core.articles import Article  # noqa: E402
-from newsdiff.core.compare import compare  # noqa: E402
 from newsdiff.core.model import Comparison  # noqa: E402
+from newsdiff.core.pair import altered  # noqa: E402
+from newsdiff.core.pair.compare import compare  # noqa: E402
+from newsdiff.core.read.articles import Article  # noqa: E402
 
 
 def scores(predicted: np.ndarray, truth: np.ndarray) -> tuple[float, float]:

@@ -20,8 +20,8 @@ from syndication_cases import Case, make_case
 from syndication_pool import Pool, load_pool
 from syndication_scores import Score, score_case
 
-from newsdiff.core.articles import Article
-from newsdiff.core.compare import compare
+from newsdiff.core.pair.compare import compare
+from newsdiff.core.read.articles import Article
 
 HEADING = "## Syndication benchmark"
 # The goals: precision and recall at least this high.

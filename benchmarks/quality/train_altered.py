@@ -1,4 +1,4 @@
-"""Train the "altered" model on MRPC train and write newsdiff/resources/altered_model.json.
+"""Train the "altered" model on MRPC train and write resources/altered_model.json.
 
     /work/venv/bin/python benchmarks/quality/train_altered.py [--no-test]
 
@@ -33,8 +33,8 @@ from sklearn.preprocessing import StandardScaler
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import mrpc_data  # noqa: E402
 
-from newsdiff.core.altered import LEXICON_FEATURE, MODEL_PATH  # noqa: E402
-from newsdiff.core.pairfeatures import FEATURE_NAMES, pair_features  # noqa: E402
+from newsdiff.core.pair.altered import LEXICON_FEATURE, MODEL_PATH  # noqa: E402
+from newsdiff.core.pair.features import FEATURE_NAMES, pair_features  # noqa: E402
 
 FOLDS = 5
 NETWORKS = 5
@@ -322,7 +322,7 @@ def main() -> int:
 
     if args.no_test:
         return 0
-    from newsdiff.core import altered
+    from newsdiff.core.pair import altered
 
     altered.reload()
     test = mrpc_data.load(mrpc_data.TEST, folder)

@@ -13,11 +13,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QContextMenuEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QContextMenuEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QMenu, QToolTip, QWidget
 
 from newsdiff.core.model import Comparison, Kind, Side
-from newsdiff.core.report import KIND_MEANINGS
+from newsdiff.core.output.report import KIND_MEANINGS
 from newsdiff.ui.cells import Cell, Styling, build_cells, draw_wave, wave_y
 from newsdiff.ui.theme import KIND_HUE
 

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-import newsdiff
 from newsdiff import __version__
+from newsdiff.core.places import resource
 from newsdiff.ui.main_window import MainWindow
 
 ORGANIZATION = "newsdiff"
 APPLICATION = "newsdiff"
-ICONS = Path(newsdiff.__file__).resolve().parent / "resources" / "icons"
+ICONS = resource("icons")
 
 
 def application() -> QApplication:

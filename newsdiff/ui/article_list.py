@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QContextMenuEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
-from newsdiff.core.articles import Article
+from newsdiff.core.read.articles import Article
 from newsdiff.ui.tooltips import plain_tooltip
 
 COLUMNS = ("Role", "Title", "Outlet / File", "Words", "Similarity")

@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
-from newsdiff.core import palette
-from newsdiff.core.folder import FolderAnalysis
+from newsdiff.core.folder.analysis import FolderAnalysis
+from newsdiff.core.output import palette
 from newsdiff.ui.theme import is_dark, mix
 from newsdiff.ui.tooltips import plain_tooltip
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsdiff.core.folder import FolderAnalysis
+from newsdiff.core.folder.analysis import FolderAnalysis
 from newsdiff.ui.coverage_list import CoverageList
 from newsdiff.ui.heat_map import ORDERS, HeatMap
 from newsdiff.ui.story_tree import StoryTree

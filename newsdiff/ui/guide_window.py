@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QWidget
 
-import newsdiff
+from newsdiff.core.places import resource
 from newsdiff.ui.browser_window import BrowserWindow
 
 PICTURE_WIDTH = 760  # the guide's pictures are full-window screenshots: shown at the window's width, not wider
 
 # resources/guide links to the repository's docs/ folder, so the guide in the README and in Help is one file.
-GUIDE = Path(newsdiff.__file__).resolve().parent / "resources" / "guide" / "guide.md"
+GUIDE = resource("guide", "guide.md")
 
 
 class GuideWindow(BrowserWindow):

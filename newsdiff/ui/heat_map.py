@@ -16,10 +16,18 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
-from newsdiff.core import palette
-from newsdiff.core.folder import SAME_STORY, FolderAnalysis
+from newsdiff.core.folder.analysis import SAME_STORY, FolderAnalysis
+from newsdiff.core.output import palette
 from newsdiff.ui.theme import contrast, is_dark, mix
 from newsdiff.ui.tooltips import plain_tooltip
 

@@ -4,13 +4,24 @@ only" filter, and samples of the marks drawn inside sentences."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPaintEvent, QPalette, QPixmap, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSizePolicy, QStyle, QWidget
 
 from newsdiff.core.model import KINDS, Edit, EditOp, Kind, Side
-from newsdiff.core.report import KIND_MEANINGS
-from newsdiff.ui.shortcuts import BY_NAME
+from newsdiff.core.output.report import KIND_MEANINGS
 from newsdiff.ui.cells import ALTERED_BADGE, MOVED_BADGE, Formats, Styling, draw_wave, new_document, wave_y
+from newsdiff.ui.shortcuts import BY_NAME
 
 SWATCH = 14
 

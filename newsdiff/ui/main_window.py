@@ -35,12 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import newsdiff
-from newsdiff.core.articles import Article, ArticleError, find_articles, load_article, load_folder
-from newsdiff.core.cache import default_cache_dir
-from newsdiff.core.folder import AnalysisCancelled, FolderAnalysis, analyse_articles, suggested_base, with_base
-from newsdiff.core.boilerplate import sentences_within
+from newsdiff import __version__
+from newsdiff.core.folder.analysis import FolderAnalysis, analyse_articles, suggested_base, with_base
+from newsdiff.core.folder.boilerplate import sentences_within
 from newsdiff.core.model import KINDS, Comparison, Difference, Kind, Side, Span
+from newsdiff.core.places import default_cache_dir, resource
+from newsdiff.core.read.articles import Article, ArticleError, find_articles, load_article, load_folder
+from newsdiff.core.run.progress import AnalysisCancelled
 from newsdiff.ui import navigation
 from newsdiff.ui.aligned_view import AlignedView
 from newsdiff.ui.article_list import ArticleList
@@ -68,7 +69,7 @@ from newsdiff.ui.workers import (
     warm_up,
 )
 
-SAMPLE_FOLDER = Path(newsdiff.__file__).resolve().parent / "resources" / "sample"
+SAMPLE_FOLDER = resource("sample")
 RECENT_LIMIT = 8
 CACHE_LIMIT = 4096  # comparisons kept: a folder's base against every copy, and pairs looked at
 ZOOM_LIMIT = 8  # points either way
@@ -1104,7 +1105,7 @@ class MainWindow(QMainWindow):
 
     def export_pair(self) -> None:
         """Write the HTML report of the pair shown, asking where (and before replacing a file)."""
-        from newsdiff.core.report import write_pair_report
+        from newsdiff.core.output.report import write_pair_report
 
         comparison = self.comparison
         if comparison is None:
@@ -1120,7 +1121,7 @@ class MainWindow(QMainWindow):
 
     def export_folder(self) -> None:
         """Write the HTML report of the base against every other copy (comparing those not done yet)."""
-        from newsdiff.core.report import write_folder_report
+        from newsdiff.core.output.report import write_folder_report
 
         session = self.session
         if session is None or self.base is None or len(session.articles) < 2:
@@ -1182,7 +1183,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             "About newsdiff",
-            f"newsdiff {newsdiff.__version__}\n\nCompare copies of one news story side by side.",
+            f"newsdiff {__version__}\n\nCompare copies of one news story side by side.",
         )
 
     # ----- window events

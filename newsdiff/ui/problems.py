@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QToolButton, QVBoxLayout, QWidget
 
-from newsdiff.core.articles import Article, ArticleError
+from newsdiff.core.read.articles import Article, ArticleError
 from newsdiff.ui.tooltips import plain_tooltip
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsdiff.core.articles import Article, ArticleError
-from newsdiff.core.compare import compare
 from newsdiff.core.model import Comparison, Difference, Side
-from newsdiff.core.normalize import words
+from newsdiff.core.pair.compare import compare
+from newsdiff.core.read.articles import Article, ArticleError
+from newsdiff.core.text.normalize import words
 
 
 @dataclass(frozen=True)

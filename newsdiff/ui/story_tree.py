@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
-from newsdiff.core.folder import FolderAnalysis
+from newsdiff.core.folder.analysis import FolderAnalysis
 from newsdiff.ui.tooltips import plain_tooltip
 
 COLUMNS = ("Story / Title", "Role", "Outlet / File", "Words", "Carries")

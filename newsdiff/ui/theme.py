@@ -1,6 +1,6 @@
 """The viewer's colours for the palette in use: tints of Okabe and Ito's colour-blind-safe hues.
 
-The hues are those of `newsdiff.core.palette`, so the viewer, its legend and the HTML report speak the same
+The hues are those of `newsdiff.core.output.palette`, so the viewer, its legend and the HTML report speak the same
 colours. The report's light tints all sit at about the same lightness, and measured under simulated colour
 blindness (Machado et al. 2009) some pairs collapse: shared and typo differ by a CIE76 delta E of 2.9 under
 deuteranopia, typo and unique by 7. So each kind here gets its own share of its hue: shared, the quiet kind,
@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
 
-from newsdiff.core import palette
 from newsdiff.core.model import Kind
+from newsdiff.core.output import palette
 
 # The hue behind each kind, as in core.palette.
 KIND_HUE: dict[Kind, str] = {

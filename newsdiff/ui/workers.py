@@ -23,15 +23,14 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-import numpy as np
-
-from newsdiff.core.analysis_process import run_in_process
-from newsdiff.core.articles import Article
-from newsdiff.core.folder import FolderAnalysis
-from newsdiff.core.folder_transport import packed_result, similarity_matrix, unpack
-from newsdiff.core.worker_process import start_worker
+from newsdiff.core.folder.analysis import FolderAnalysis
+from newsdiff.core.folder.transport import packed_result, similarity_matrix, unpack
+from newsdiff.core.read.articles import Article
+from newsdiff.core.run.analysis_process import run_in_process
+from newsdiff.core.run.worker_process import start_worker
 from newsdiff.ui.session import Compared, compared, warmed_up
 
 Progress = Callable[[int, int], None]

@@ -1,0 +1,475 @@
+"""Folder analysis: the story clusters of a folder's copies, a suggested base for each, how much of the base
+each copy carries, and each copy's site furniture (boilerplate).
+
+Steps, each measured on the seed articles, METER's wire-and-newspaper copies and generated folders:
+1. Per article (cached by the SHA-256 of its text): paragraphs, furniture by shape, paragraph fingerprints,
+   skip-gram shingles per paragraph, and a MinHash signature of its rare words.
+2. Candidate pairs from MinHash LSH over the rare-word signatures, instead of all n² pairs.
+3. Each candidate pair scored by the cosine of the two copies' shingle sets, furniture left out;
+   clusters are the connected components of the pairs scoring at least SAME_STORY.
+4. Paragraphs that recur in copies of different clusters are furniture too (a site's footer, credits);
+   the pairs are scored again without them and the clusters formed again.
+5. The base of a cluster is the copy sharing the most shingles with the others (ties: the longest story).
+6. Coverage: the comparison engine tells which base sentences each other copy carries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import time
+from collections import Counter
+from collections.abc import Sequence
+from contextlib import closing
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from datasketch import MinHashLSH
+
+from newsdiff.core.folder import boilerplate
+from newsdiff.core.folder.cache import AnalysisCache
+from newsdiff.core.folder.coverage import Job, chunks, run_jobs
+from newsdiff.core.folder.features import ArticleFeatures, article_features, decode, encode
+from newsdiff.core.folder.fingerprint import NUM_PERM, minhash_of
+from newsdiff.core.folder.overlap import cosines, shared_with_others, story_shingles
+from newsdiff.core.model import Span
+from newsdiff.core.read.articles import Article, ArticleError, load_folder
+from newsdiff.core.run.progress import AnalysisCancelled, Cancelled, Progress
+
+# Shingle cosine from which two copies are taken for one story. Measured: the least similar real copy of a
+# story (a newspaper's rewrite of a wire story) scored 0.099 with its closest copy; unrelated stories, real
+# or generated, at most 0.04 once furniture is left out.
+SAME_STORY = 0.065
+# LSH bands of two rows over 256 permutations: a pair sharing 14% of its rare words (the least of a real
+# rewrite) becomes a candidate with probability 0.91, one sharing 4% (unrelated stories) with 0.18.
+LSH_BANDS, LSH_ROWS = 128, 2
+# The modules whose code decides what is cached (features; coverage by the engine's alignment): cached
+# results are used only while their source is unchanged, so an updated engine never meets stale results.
+CACHED_BY = (
+    "newsdiff.core.folder.features", "newsdiff.core.folder.boilerplate", "newsdiff.core.folder.fingerprint",
+    "newsdiff.core.folder.coverage", "newsdiff.core.pair.compare", "newsdiff.core.pair.align", "newsdiff.core.pair.similarity",
+    "newsdiff.core.text.segment", "newsdiff.core.text.normalize", "newsdiff.core.pair.embed",
+)
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of the source of the CACHED_BY modules (their names alone where the source is not at hand)."""
+    digest = hashlib.sha256()
+    for name in CACHED_BY:
+        origin = importlib.util.find_spec(name).origin
+        try:
+            digest.update(Path(origin).read_bytes())
+        except (OSError, TypeError):
+            digest.update(name.encode())
+    return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class FolderArticle:
+    """A copy in the folder: the article, a SHA-256 (of its file's bytes, or of its text when it has no file),
+    words, cluster, furniture and base share."""
+
+    article: Article
+    sha256: str
+    words: int
+    cluster: int
+    boilerplate: tuple[Span, ...]
+    carries: float  # the share of its cluster base's story words (furniture excluded) this copy carries
+
+
+@dataclass(frozen=True)
+class SentenceCoverage:
+    """A sentence of a cluster's base and how many other copies of the cluster carry it."""
+
+    start: int
+    end: int
+    copies: int
+    boilerplate: bool
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """The copies of one story (indices into FolderAnalysis.articles), its suggested base and its coverage."""
+
+    articles: tuple[int, ...]
+    base: int
+    coverage: tuple[SentenceCoverage, ...]
+
+
+@dataclass(frozen=True)
+class ScoredPair:
+    """A candidate pair of copies and their similarity in [0, 1] (furniture left out)."""
+
+    a: int
+    b: int
+    similarity: float
+
+
+@dataclass(frozen=True)
+class FolderAnalysis:
+    """Everything the overview shows of a folder."""
+
+    articles: tuple[FolderArticle, ...]
+    skipped: tuple[ArticleError, ...]
+    clusters: tuple[Cluster, ...]
+    pairs: tuple[ScoredPair, ...]
+    seconds: float
+
+    @property
+    def candidate_pairs(self) -> int:
+        """How many pairs LSH proposed and were scored."""
+        return len(self.pairs)
+
+    def members(self, cluster: int) -> list[int]:
+        """The copies of story `cluster`: its base first, then the copies carrying most of the base."""
+        found = self.clusters[cluster]
+        return sorted(found.articles, key=lambda m: (m != found.base, -self.articles[m].carries))
+
+
+class _Tracker:
+    """Counts units of work for the progress callback and raises AnalysisCancelled when asked to stop."""
+
+    def __init__(self, total: int, progress: Progress | None, cancelled: Cancelled | None) -> None:
+        self.done, self.total = 0, total
+        self._progress, self._cancelled = progress, cancelled
+
+    def step(self, units: int = 1) -> None:
+        self.done += units
+        if self._progress is not None:
+            self._progress(self.done, self.total)
+        self.check()
+
+    def check(self) -> None:
+        if self._cancelled is not None and self._cancelled():
+            raise AnalysisCancelled()
+
+
+def _features(
+    articles: Sequence[Article], hashes: Sequence[str], cache: AnalysisCache, tracker: _Tracker
+) -> list[ArticleFeatures]:
+    """The features of each article, from the cache when it holds them."""
+    found = []
+    for article, digest in zip(articles, hashes):
+        stored = cache.get_bytes("features", digest)
+        try:
+            features = decode(stored) if stored is not None else None
+        except ValueError:
+            features = None
+        if features is None:
+            features = article_features(article.text)
+            cache.put_bytes("features", digest, encode(features))
+        found.append(features)
+        tracker.step()
+    cache.flush()
+    return found
+
+
+def _candidates(features: Sequence[ArticleFeatures]) -> list[tuple[int, int]]:
+    """Pairs (a, b), a < b, whose rare-word signatures collide in at least one LSH band."""
+    lsh = MinHashLSH(num_perm=NUM_PERM, params=(LSH_BANDS, LSH_ROWS))
+    signed = [(index, minhash_of(f.signature)) for index, f in enumerate(features) if f.signature is not None]
+    for index, minhash in signed:
+        lsh.insert(index, minhash)
+    pairs = {(index, other) for index, minhash in signed for other in lsh.query(minhash) if other > index}
+    return sorted(pairs)
+
+
+def _components(count: int, edges: Sequence[tuple[int, int]]) -> list[int]:
+    """The connected component of each node, numbered by first appearance."""
+    parent = list(range(count))
+
+    def root(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for a, b in edges:
+        parent[root(a)] = root(b)
+    numbers: dict[int, int] = {}
+    return [numbers.setdefault(root(node), len(numbers)) for node in range(count)]
+
+
+def _score(candidates: Sequence[tuple[int, int]], stories: Sequence[np.ndarray]) -> tuple[np.ndarray, list[int]]:
+    """The similarity of each candidate pair, and the cluster of each article."""
+    scores = cosines(candidates, stories)
+    edges = [pair for pair, score in zip(candidates, scores) if score >= SAME_STORY]
+    return scores, _components(len(stories), edges)
+
+
+def _pass_one_exclusions(features: Sequence[ArticleFeatures]) -> list[set[int]]:
+    """Furniture by shape, and short paragraphs found in more than one article (maybe furniture, maybe a
+    title): before clusters are known, either is left out of similarity."""
+    counts = Counter(value for f in features for value in set(f.fingerprints))
+    return [
+        set(f.furniture)
+        | {
+            index
+            for index, (value, words) in enumerate(zip(f.fingerprints, f.paragraph_words))
+            if words <= boilerplate.LIST_LINE_WORDS and counts[value] > 1
+        }
+        for f in features
+    ]
+
+
+def _base(members: Sequence[int], stories: Sequence[np.ndarray], story_words: Sequence[int]) -> int:
+    """The member sharing the most shingles with the others; ties go to the longest story, then the first."""
+    shared = dict(zip(members, shared_with_others(members, stories)))
+    return max(members, key=lambda m: (shared[m], story_words[m], -m))
+
+
+def _inside(span: Span, spans: Sequence[Span]) -> bool:
+    return any(s.start <= span.start and span.end <= s.end for s in spans)
+
+
+@dataclass
+class _BaseCoverage:
+    sentences: tuple[Span, ...] | None
+    carried: dict[int, frozenset[int]]
+
+
+def _coverage(
+    articles: Sequence[Article],
+    hashes: Sequence[str],
+    groups: Sequence[tuple[int, list[int]]],
+    cache: AnalysisCache,
+    tracker: _Tracker,
+    workers: int | None,
+) -> list[_BaseCoverage]:
+    """For each (base, others) group: the base's sentences and the base sentences each other copy carries."""
+    found = [_BaseCoverage(None, {}) for _ in groups]
+    jobs: list[Job] = []
+    owners: list[tuple[int, list[int]]] = []  # by job key: the group and its other copies
+    for number, (base, others) in enumerate(groups):
+        result = found[number]
+        stored = cache.get("sentences", hashes[base])
+        if stored is not None:
+            result.sentences = tuple(Span(a, b) for a, b in stored)
+            tracker.step()
+        missing = []
+        for other in others:
+            carried = cache.get("carried", f"{hashes[base]}:{hashes[other]}")
+            if carried is None:
+                missing.append(other)
+            else:
+                result.carried[other] = frozenset(carried)
+                tracker.step()
+        if missing or result.sentences is None:
+            for chunk in chunks(missing):
+                jobs.append(Job(len(owners), articles[base], tuple(articles[m] for m in chunk)))
+                owners.append((number, chunk))
+    with closing(run_jobs(jobs, workers=workers)) as results:
+        for outcome in results:
+            number, others = owners[outcome.key]
+            base, result = groups[number][0], found[number]
+            units = 0
+            if result.sentences is None:
+                result.sentences = outcome.sentences
+                cache.put("sentences", hashes[base], [[s.start, s.end] for s in outcome.sentences])
+                units += 1
+            for other, carried in zip(others, outcome.carried):
+                result.carried[other] = carried
+                cache.put("carried", f"{hashes[base]}:{hashes[other]}", sorted(carried))
+                units += 1
+            cache.flush()
+            tracker.step(units)
+    return found
+
+
+def _carries(sentences: Sequence[Span], story: Sequence[bool], text: str, carried: frozenset[int]) -> float:
+    """The share of the base's story words (sentences outside furniture) found in `carried` sentences."""
+    weights = [len(text[s.start : s.end].split()) if keep else 0 for s, keep in zip(sentences, story)]
+    total = sum(weights)
+    return sum(weights[i] for i in carried if i < len(weights)) / total if total else 0.0
+
+
+def _text_hash(article: Article) -> str:
+    # Cached results depend on the text alone, whatever file and encoding it came from.
+    return hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _cluster(
+    base: int, others: Sequence[int], found: _BaseCoverage, text: str, spans: Sequence[Span]
+) -> tuple[Cluster, dict[int, float]]:
+    """The cluster with its base's coverage, and the share of the base each of its copies carries.
+
+    `text` and `spans` are the base's text and furniture.
+    """
+    sentences = found.sentences or ()
+    story = [not _inside(s, spans) for s in sentences]
+    copies = [sum(1 for o in others if i in found.carried[o]) for i in range(len(sentences))]
+    coverage = tuple(SentenceCoverage(s.start, s.end, n, not keep) for s, n, keep in zip(sentences, copies, story))
+    carries = {base: 1.0} | {o: _carries(sentences, story, text, found.carried[o]) for o in others}
+    return Cluster(tuple(sorted((base, *others))), base, coverage), carries
+
+
+@dataclass(frozen=True)
+class _Stories:
+    """The first half of the analysis: each article's features and furniture, the scored candidate pairs, and
+    the clusters as (base, other members) groups, largest first."""
+
+    features: list[ArticleFeatures]
+    furniture: list[set[int]]
+    candidates: list[tuple[int, int]]
+    scores: np.ndarray
+    groups: list[tuple[int, list[int]]]
+
+    def furniture_spans(self) -> tuple[tuple[Span, ...], ...]:
+        """Each article's furniture as spans of its text."""
+        return tuple(tuple(boilerplate.spans(f.paragraphs, x)) for f, x in zip(self.features, self.furniture))
+
+
+def _stories(articles: Sequence[Article], hashes: Sequence[str], cache: AnalysisCache, tracker: _Tracker) -> _Stories:
+    """Features, furniture, candidate pairs, clusters and their suggested bases (no engine comparison)."""
+    features = _features(articles, hashes, cache, tracker)
+    candidates = _candidates(features)
+
+    first = _pass_one_exclusions(features)
+    _, first_clusters = _score(candidates, [story_shingles(f.shingles, x) for f, x in zip(features, first)])
+    recurring = boilerplate.recurring([f.fingerprints for f in features], first_clusters)
+    furniture = [set(f.furniture) | again for f, again in zip(features, recurring)]
+    stories = [story_shingles(f.shingles, x) for f, x in zip(features, furniture)]
+    scores, cluster_of = _score(candidates, stories)
+    tracker.check()
+
+    members: dict[int, list[int]] = {}
+    for index, cluster in enumerate(cluster_of):
+        members.setdefault(cluster, []).append(index)
+    ordered = sorted(members.values(), key=lambda m: (-len(m), m[0]))
+    story_words = [
+        sum(w for index, w in enumerate(f.paragraph_words) if index not in x) for f, x in zip(features, furniture)
+    ]
+    bases = [_base(m, stories, story_words) for m in ordered]
+    groups = [(base, [m for m in group if m != base]) for base, group in zip(bases, ordered)]
+    return _Stories(features, furniture, candidates, scores, groups)
+
+
+@dataclass(frozen=True)
+class Outline:
+    """What the first half of the analysis tells without comparing the copies sentence by sentence."""
+
+    suggested_base: int  # the copy the others derive from most, in the largest story
+    furniture: tuple[tuple[Span, ...], ...]  # each article's site furniture
+
+
+def outline(articles: Sequence[Article], *, cache_dir: Path | None = None) -> Outline | None:
+    """The suggested base and each article's site furniture, as the analysis finds them; None for no articles."""
+    if not articles:
+        return None
+    cache = AnalysisCache(cache_dir, code_version())
+    try:
+        stories = _stories(articles, [_text_hash(a) for a in articles], cache, _Tracker(len(articles), None, None))
+    finally:
+        cache.close()
+    return Outline(stories.groups[0][0], stories.furniture_spans())
+
+
+def suggested_base(articles: Sequence[Article], *, cache_dir: Path | None = None) -> int | None:
+    """The index of the copy the others derive from most, in the largest story of `articles` (as the overview
+    suggests it), without comparing them sentence by sentence; None for no articles."""
+    found = outline(articles, cache_dir=cache_dir)
+    return None if found is None else found.suggested_base
+
+
+def analyse_articles(
+    articles: Sequence[Article],
+    skipped: Sequence[ArticleError] = (),
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    cache_dir: Path | None = None,
+    workers: int | None = None,
+) -> FolderAnalysis:
+    """The analysis of these copies (`skipped`: the files that could not be read, reported as such).
+
+    `progress(done, total)` is called as work advances and `cancelled()` polled, from the calling thread;
+    when it returns true the analysis stops with AnalysisCancelled. Results are cached in `cache_dir`
+    (None: no cache). Safe to call from a worker thread. Large folders are compared in `workers` processes
+    (default: one per processor, at most four; 1: none), started with the spawn method: a script calling
+    this must guard its entry point with `if __name__ == "__main__":`.
+    """
+    started = time.perf_counter()
+    tracker = _Tracker(2 * len(articles), progress, cancelled)
+    tracker.check()
+    cache = AnalysisCache(cache_dir, code_version())
+    try:
+        hashes = [_text_hash(a) for a in articles]
+        stories = _stories(articles, hashes, cache, tracker)
+        groups = stories.groups
+        covered = _coverage(articles, hashes, groups, cache, tracker, workers)
+    finally:
+        cache.close()
+
+    spans = stories.furniture_spans()
+    carries = [1.0] * len(articles)
+    cluster_number = [0] * len(articles)
+    clusters = []
+    for number, ((base, others), found) in enumerate(zip(groups, covered)):
+        cluster, shares = _cluster(base, others, found, articles[base].text, spans[base])
+        clusters.append(cluster)
+        for member, share in shares.items():
+            cluster_number[member], carries[member] = number, share
+
+    return FolderAnalysis(
+        articles=tuple(
+            FolderArticle(a, a.sha256 or h, len(a.text.split()), cluster_number[i], spans[i], carries[i])
+            for i, (a, h) in enumerate(zip(articles, hashes))
+        ),
+        skipped=tuple(skipped),
+        clusters=tuple(clusters),
+        pairs=tuple(
+            ScoredPair(a, b, round(float(score), 4)) for (a, b), score in zip(stories.candidates, stories.scores)
+        ),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def analyse_folder(
+    folder: Path | str,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    cache_dir: Path | None = None,
+    workers: int | None = None,
+) -> FolderAnalysis:
+    """The analysis of the article files of `folder` (see analyse_articles); unreadable files are skipped."""
+    articles, errors = load_folder(folder)
+    return analyse_articles(
+        articles, errors, progress=progress, cancelled=cancelled, cache_dir=cache_dir, workers=workers
+    )
+
+
+def with_base(
+    analysis: FolderAnalysis,
+    cluster: int,
+    base: int,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    cache_dir: Path | None = None,
+    workers: int | None = None,
+) -> FolderAnalysis:
+    """The analysis with article `base` as the base of cluster `cluster` (the editor's choice over the
+    suggestion): that cluster's coverage, and the share of the base each of its copies carries, computed
+    again. Keywords as for analyse_articles; raises ValueError if `base` is not in the cluster."""
+    members = analysis.clusters[cluster].articles
+    if base not in members:
+        raise ValueError(f"article {base} is not in cluster {cluster}")
+    others = [m for m in members if m != base]
+    articles = [a.article for a in analysis.articles]
+    tracker = _Tracker(len(members), progress, cancelled)
+    cache = AnalysisCache(cache_dir, code_version())
+    try:
+        hashes = [_text_hash(a) for a in articles]
+        (found,) = _coverage(articles, hashes, [(base, others)], cache, tracker, workers)
+    finally:
+        cache.close()
+    chosen, shares = _cluster(base, others, found, articles[base].text, analysis.articles[base].boilerplate)
+    return replace(
+        analysis,
+        articles=tuple(replace(a, carries=shares.get(i, a.carries)) for i, a in enumerate(analysis.articles)),
+        clusters=tuple(chosen if number == cluster else c for number, c in enumerate(analysis.clusters)),
+    )

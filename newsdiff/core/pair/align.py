@@ -1,0 +1,199 @@
+"""Sentence alignment (1:1, 1:n, n:1 and out-of-order links) and the display rows of paragraphs."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from newsdiff.core.model import Document, Row
+from newsdiff.core.pair.similarity import Matrices, SentenceFeatures
+
+# A pair this strong is linked wherever it stands in the two texts.
+ANCHOR_SCORE = 0.6
+# Between two anchored links, where order makes a link likely, a weaker pair is linked too.
+GAP_SCORE = 0.4
+# A lone sentence on each side between two anchors is the likeliest pair of all.
+SANDWICH_SCORE = 0.38
+# Once every anchored, gap and merged link is made, a pair this strong among the sentences still unlinked is
+# linked wherever it stands: a loose rewrite set elsewhere in the copy, with no better counterpart left.
+LOOSE_SCORE = 0.45
+# ... and when they share a content word rare on both sides (SentenceFeatures.rare_words).
+# Among pairs of near-equal score, the one sharing more content words wins the assignment.
+EVIDENCE_BONUS = 0.01
+# A sentence joins its neighbour's link when this share of its content words beyond those the neighbour
+# already carries is found in the counterpart: the words both neighbours share say nothing of where the
+# rest came from.
+MERGE_CONTAINMENT = 0.6
+
+
+@dataclass
+class Group:
+    """Sentences of each side linked together, before they are classified."""
+
+    left: list[int]
+    right: list[int]
+    score: float
+
+
+def _assign(score: np.ndarray, shared: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+    """The one-to-one pairs of maximal total score among those at or above `threshold`."""
+    if score.size == 0:
+        return []
+    weights = np.where(score >= threshold, score + EVIDENCE_BONUS * np.minimum(shared, 20), 0.0)
+    rows, cols = linear_sum_assignment(weights, maximize=True)
+    return [(int(i), int(j)) for i, j in zip(rows, cols) if score[i, j] >= threshold]
+
+
+def increasing_subsequence(values: Sequence[int]) -> set[int]:
+    """Positions of a longest strictly increasing subsequence of `values`."""
+    tails: list[int] = []
+    tail_positions: list[int] = []
+    previous = [-1] * len(values)
+    for position, value in enumerate(values):
+        k = bisect_left(tails, value)
+        if k == len(tails):
+            tails.append(value)
+            tail_positions.append(position)
+        else:
+            tails[k] = value
+            tail_positions[k] = position
+        previous[position] = tail_positions[k - 1] if k else -1
+    chosen: set[int] = set()
+    position = tail_positions[-1] if tail_positions else -1
+    while position >= 0:
+        chosen.add(position)
+        position = previous[position]
+    return chosen
+
+
+def _fill_gaps(score: np.ndarray, shared: np.ndarray, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Weaker pairs found between consecutive in-order anchors."""
+    pairs = sorted(pairs)
+    in_order = increasing_subsequence([j for _, j in pairs])
+    anchors = [(-1, -1)] + [pairs[k] for k in sorted(in_order)] + [score.shape]
+    linked_left = {i for i, _ in pairs}
+    linked_right = {j for _, j in pairs}
+    found = []
+    for (i1, j1), (i2, j2) in zip(anchors, anchors[1:]):
+        lefts = [i for i in range(i1 + 1, i2) if i not in linked_left]
+        rights = [j for j in range(j1 + 1, j2) if j not in linked_right]
+        if lefts and rights:
+            cells = np.ix_(lefts, rights)
+            threshold = SANDWICH_SCORE if len(lefts) == len(rights) == 1 else GAP_SCORE
+            found += [(lefts[a], rights[b]) for a, b in _assign(score[cells], shared[cells], threshold)]
+    return found
+
+
+def _merge_neighbours(groups: list[Group], m: Matrices, left: SentenceFeatures, right: SentenceFeatures) -> None:
+    """Add unlinked sentences to a neighbour's group when their content comes from its counterpart.
+
+    Only content that the group's own sentences of that side do not already carry counts, so that a
+    headline repeating a phrase of its neighbour does not join it.
+    """
+    for side in ("left", "right"):
+        own, other = (left, right) if side == "left" else (right, left)
+        owner = {s: g for g in groups for s in getattr(g, side)}
+        for sentence in range(len(own.content)):
+            words = own.content[sentence]
+            if sentence in owner or not words:
+                continue
+            for neighbour in (sentence - 1, sentence + 1):
+                group = owner.get(neighbour)
+                if group is None:
+                    continue
+                members = getattr(group, side)
+                counterparts = group.right if side == "left" else group.left
+                source = frozenset().union(*(other.content[c] for c in counterparts))
+                carried = frozenset().union(*(own.content[s] for s in members))
+                novel = (words & source) - carried
+                if len(novel) >= 2 and len(novel) >= MERGE_CONTAINMENT * len(words - carried):
+                    members.append(sentence)
+                    members.sort()
+                    owner[sentence] = group
+                    break
+
+
+def _link_leftovers(
+    groups: list[Group], score: np.ndarray, shared: np.ndarray, left: SentenceFeatures, right: SentenceFeatures
+) -> None:
+    """Add the one-to-one pairs of at least LOOSE_SCORE among the sentences no group holds yet, when they share a
+    word rare on both sides: with neither order nor a copied run to go by, a pair must share more than the
+    story's names and themes to be reuse ("Putin", "Russian troops" recur in every other sentence)."""
+    linked_left = {i for g in groups for i in g.left}
+    linked_right = {j for g in groups for j in g.right}
+    lefts = [i for i in range(score.shape[0]) if i not in linked_left]
+    rights = [j for j in range(score.shape[1]) if j not in linked_right]
+    if not (lefts and rights):
+        return
+    cells = np.ix_(lefts, rights)
+    candidates = score[cells]  # a copy: np.ix_ indexing never gives a view
+    loose = np.nonzero(candidates >= LOOSE_SCORE)
+    if loose[0].size:
+        rare = left.rare_words & right.rare_words
+        for a, b in zip(*loose):
+            if rare.isdisjoint(left.content[lefts[a]] & right.content[rights[b]]):
+                candidates[a, b] = 0.0
+    for a, b in _assign(candidates, shared[cells], LOOSE_SCORE):
+        groups.append(Group([lefts[a]], [rights[b]], float(score[lefts[a], rights[b]])))
+
+
+def align(m: Matrices, left: SentenceFeatures, right: SentenceFeatures) -> list[Group]:
+    """The links between the sentences of two documents, ordered by their first left sentence."""
+    score = m.score
+    pairs = _assign(score, m.shared_content, ANCHOR_SCORE)
+    pairs += _fill_gaps(score, m.shared_content, pairs)
+    groups = [Group([i], [j], float(score[i, j])) for i, j in pairs]
+    _merge_neighbours(groups, m, left, right)
+    _link_leftovers(groups, score, m.shared_content, left, right)
+    groups.sort(key=lambda g: g.left[0])
+    return groups
+
+
+def moved_groups(groups: Sequence[Group]) -> set[int]:
+    """Indices of the groups out of order relative to the others (off the longest in-order chain)."""
+    order = sorted(range(len(groups)), key=lambda k: groups[k].left[0])
+    chain = increasing_subsequence([groups[k].right[0] for k in order])
+    return {order[p] for p in range(len(order)) if p not in chain}
+
+
+def display_rows(left: Document, right: Document, groups: Sequence[Group], moved: set[int]) -> list[Row]:
+    """Rows of paragraphs: each in-order link ties its paragraphs into one row, the rest stand alone.
+
+    Rows hold contiguous runs of paragraphs on each side, in order on both sides, and every paragraph
+    is in exactly one row.
+    """
+    spans: list[list[int]] = []  # [left_lo, left_hi, right_lo, right_hi] per row being built
+    for k, group in enumerate(groups):
+        if k in moved:
+            continue
+        lp = sorted({left.sentences[s].paragraph for s in group.left})
+        rp = sorted({right.sentences[s].paragraph for s in group.right})
+        spans.append([lp[0], lp[-1], rp[0], rp[-1]])
+    spans.sort()
+    merged: list[list[int]] = []
+    for span in spans:
+        merged.append(span)
+        # Overlapping runs on either side become one row, so rows stay in order on both sides.
+        while len(merged) > 1 and (merged[-1][0] <= merged[-2][1] or merged[-1][2] <= merged[-2][3]):
+            last = merged.pop()
+            previous = merged[-1]
+            previous[:] = [
+                min(previous[0], last[0]),
+                max(previous[1], last[1]),
+                min(previous[2], last[2]),
+                max(previous[3], last[3]),
+            ]
+    rows: list[Row] = []
+    next_left = next_right = 0
+    for left_lo, left_hi, right_lo, right_hi in merged:
+        rows += [Row((p,), ()) for p in range(next_left, left_lo)]
+        rows += [Row((), (p,)) for p in range(next_right, right_lo)]
+        rows.append(Row(tuple(range(left_lo, left_hi + 1)), tuple(range(right_lo, right_hi + 1))))
+        next_left, next_right = left_hi + 1, right_hi + 1
+    rows += [Row((p,), ()) for p in range(next_left, len(left.paragraphs))]
+    rows += [Row((), (p,)) for p in range(next_right, len(right.paragraphs))]
+    return rows

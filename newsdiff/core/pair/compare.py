@@ -1,0 +1,218 @@
+"""The analysis of a pair of copies: one pure function from two articles to a Comparison."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import Iterable, Sequence
+
+from newsdiff.core.model import Alteration, Comparison, Document, Edit, EditOp, Kind, Link, Side
+from newsdiff.core.pair.align import Group, align, display_rows, moved_groups
+from newsdiff.core.pair.altered import is_altered
+from newsdiff.core.pair.classify import (
+    COPIED_RUN,
+    MOVED_RUNS,
+    Reused,
+    character_edits,
+    kind_of_link,
+    runs_of,
+    word_edits,
+)
+from newsdiff.core.pair.facts import Passage, changed_facts, figure_counts, is_attribution
+from newsdiff.core.pair.similarity import STOPWORDS, SentenceFeatures, matrices, sentence_features
+from newsdiff.core.pair.spelling import Suspect, document_words, misspellings, suspects
+from newsdiff.core.read.articles import Article
+from newsdiff.core.run.blas_threads import one_blas_thread
+from newsdiff.core.text.normalize import Token, canonical, tokens, words
+from newsdiff.core.text.segment import segment
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What compare needs of one article, whatever it is compared with."""
+
+    document: Document
+    sentences: tuple[str, ...]
+    features: SentenceFeatures
+    words: frozenset[str]
+    pairs: frozenset[tuple[str, str]]  # its pairs of adjacent content words, case-folded
+    runs: frozenset[tuple[str, ...]]  # its runs of COPIED_RUN words, case-folded
+
+    # Taken at the first comparison that needs them: a folder's coverage links sentences without either.
+    @cached_property
+    def sentence_tokens(self) -> tuple[tuple[Token, ...], ...]:
+        """The tokens of each sentence."""
+        return tuple(tuple(tokens(self.document.text, s.start, s.end)) for s in self.document.sentences)
+
+    @cached_property
+    def sentence_runs(self) -> tuple[frozenset[tuple[str, ...]], ...]:
+        """The runs of MOVED_RUNS words of each sentence that hold a content word, case-folded ("would be a" is
+        in too many sentences to say that it moved)."""
+        return tuple(
+            frozenset(run for length in MOVED_RUNS for run in runs_of(ws, length) if not STOPWORDS.issuperset(run))
+            for ws in map(words, self.sentences)
+        )
+
+    @cached_property
+    def suspected(self) -> tuple[Suspect, ...]:
+        """The words that look misspelt, unless the other side spells them so too."""
+        return suspects(self.document)
+
+    def canonical_of(self, indices: Sequence[int]) -> str:
+        """The canonical form of the sentences, joined as one passage."""
+        if len(indices) == 1:
+            return self.features.canonical[indices[0]]
+        return canonical(" ".join(self.sentences[i] for i in indices))
+
+    @cached_property
+    def sentence_words(self) -> tuple[tuple[str, ...], ...]:
+        """The case-folded words of each sentence."""
+        return tuple(tuple(t.folded for t in ts if t.is_word) for ts in self.sentence_tokens)
+
+    @cached_property
+    def plain_capitals(self) -> frozenset[int]:
+        """The offsets of the words capitalised whatever they are: the first word of each sentence, and every word
+        of a line in title case, a heading or a button rather than a sentence ("Leave a Reply": no full stop, and
+        every word longer than three letters capitalised)."""
+        found: set[int] = set()
+        for ts in self.sentence_tokens:
+            word_tokens = [t for t in ts if t.is_word]
+            ends_a_sentence = bool(ts) and ts[-1].text in ".!?"
+            if len(word_tokens) > 1 and not ends_a_sentence and all(
+                t.text[0].isupper() for t in word_tokens if len(t.text) > 3
+            ):
+                found.update(t.start for t in word_tokens)
+            elif word_tokens:
+                found.add(word_tokens[0].start)
+        return frozenset(found)
+
+    @cached_property
+    def sentence_counts(self) -> tuple[tuple[tuple[str, str], ...], ...]:
+        """The figure_counts of each sentence: the words its figures count."""
+        return tuple(tuple(figure_counts(ws)) for ws in self.sentence_words)
+
+    def passage(self, indices: Sequence[int]) -> Passage:
+        """The sentences as the rules of facts read one side of a link."""
+        counts = [count for i in indices for count in self.sentence_counts[i]]
+        return Passage(self.words_of(indices), counts, self.words, self.plain_capitals)
+
+    def words_of(self, indices: Sequence[int]) -> list[str]:
+        """The case-folded words of the sentences, in order."""
+        return [word for i in indices for word in self.sentence_words[i]]
+
+    def tokens_of(self, indices: Sequence[int]) -> list[Token]:
+        """The tokens of the sentences, in order."""
+        return [token for i in indices for token in self.sentence_tokens[i]]
+
+
+@lru_cache(maxsize=512)
+def prepare(article: Article) -> Prepared:
+    """The article segmented, with its sentence features; kept, since a folder compares each file many times."""
+    document = segment(article)
+    sentences = tuple(document.sentence_text(i) for i in range(len(document.sentences)))
+    features = sentence_features(sentences)
+    word_lists = [words(s) for s in sentences]
+    pairs = frozenset(pair for ws in word_lists for pair in zip(ws, ws[1:]) if not STOPWORDS.intersection(pair))
+    runs = frozenset(run for ws in word_lists for run in runs_of(ws, COPIED_RUN))
+    return Prepared(document, sentences, features, frozenset(document_words(document)), pairs, runs)
+
+
+def link_groups(left: Prepared, right: Prepared) -> list[Group]:
+    """The sentences of two prepared articles linked to each other, before they are classified."""
+    return align(matrices(left.features, right.features), left.features, right.features)
+
+
+def reused(own: Prepared, sentences: Sequence[int]) -> Reused:
+    """What a link's sentences of one side offer for reuse to the other side's words (see word_edits)."""
+    content, runs = own.features.content, own.sentence_runs
+    if len(sentences) == 1:
+        return Reused(content[sentences[0]], own.pairs, own.runs, runs[sentences[0]])
+    return Reused(
+        frozenset().union(*(content[s] for s in sentences)), own.pairs, own.runs,
+        frozenset().union(*(runs[s] for s in sentences)),
+    )
+
+
+def _only_added(edits: Sequence[Edit]) -> bool:
+    """Whether a paraphrase's word edits only add words on one side: the other side's words are all there, in
+    order, and the model's verdict is about what the longer side says besides them, not a rewording."""
+    ops = {edit.op for edit in edits if not edit.characters}
+    return ops == {EditOp.INSERT} or ops == {EditOp.DELETE}
+
+
+def _added_words(left: Document, right: Document, edits: Sequence[Edit]) -> list[str]:
+    """The case-folded words of a paraphrase's word edits."""
+    return [
+        word for edit in edits if not edit.characters
+        for word in words((left if edit.side is Side.LEFT else right).text[edit.start : edit.end])
+    ]
+
+
+@one_blas_thread()  # its products are small: see blas_threads
+def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -> Comparison:
+    """How `right` relates to `left`: links, unique sentences, misspellings and display rows.
+
+    `known_words` are case-folded words of other copies of the folder; like the words of the other side,
+    they are taken as spelt on purpose and never marked as misspellings.
+    """
+    lp, rp = prepare(left), prepare(right)
+    left_doc, right_doc = lp.document, rp.document
+    left_sentences, right_sentences = lp.sentences, rp.sentences
+    groups = link_groups(lp, rp)
+    moved = moved_groups(groups)
+
+    classified = [
+        kind_of_link(lp.canonical_of(g.left), rp.canonical_of(g.right), lp.tokens_of(g.left), rp.tokens_of(g.right))
+        for g in groups
+    ]
+    # Shared and typo links say the same thing by construction; only reworded pairs can have changed a fact.
+    reworded = [k for k, (kind, _, _) in enumerate(classified) if kind is Kind.PARAPHRASE]
+    verdicts = is_altered(
+        [" ".join(left_sentences[i] for i in groups[k].left) for k in reworded],
+        [" ".join(right_sentences[j] for j in groups[k].right) for k in reworded],
+    )
+    # Some changes of facts survive a rewording that the model passes: altered, whatever the model says. Where a
+    # rule tells what changed, that is the reason given, rather than the model's verdict.
+    alterations: dict[int, tuple[Alteration, ...]] = {}
+    for k, verdict in zip(reworded, verdicts):
+        facts = changed_facts(classified[k][1], lp.passage(groups[k].left), rp.passage(groups[k].right))
+        if facts or verdict:
+            alterations[k] = facts or (Alteration.REWORDED,)
+
+    links = []
+    for k, (group, (kind, changes, slips)) in enumerate(zip(groups, classified)):
+        if kind is Kind.TYPO:
+            edits = character_edits(left_doc, right_doc, changes)
+        elif kind is Kind.PARAPHRASE:
+            edits = word_edits(
+                changes, left_reused=reused(rp, group.right), right_reused=reused(lp, group.left)
+            ) + character_edits(left_doc, right_doc, slips)
+        else:
+            edits = []
+        similarity = 1.0 if kind is Kind.SHARED else min(max(group.score, 0.0), 1.0)
+        reasons = alterations.get(k, ())
+        if reasons == (Alteration.REWORDED,) and _only_added(edits):
+            # Words only added: the model weighed what they say besides the other side's words. Who said it is no
+            # change of claim; anything else is more said.
+            reasons = () if is_attribution(_added_words(left_doc, right_doc, edits)) else (Alteration.ADDED,)
+        links.append(
+            Link(
+                tuple(group.left), tuple(group.right), kind, similarity, k in moved, bool(reasons), tuple(edits),
+                reasons,
+            )
+        )
+    linked_left = {i for g in groups for i in g.left}
+    linked_right = {j for g in groups for j in g.right}
+    known = frozenset(known_words)
+    return Comparison(
+        left=left_doc,
+        right=right_doc,
+        links=tuple(links),
+        unique_left=tuple(i for i in range(len(left_sentences)) if i not in linked_left),
+        unique_right=tuple(j for j in range(len(right_sentences)) if j not in linked_right),
+        misspellings=tuple(
+            misspellings(left_doc, Side.LEFT, lp.suspected, rp.words | known)
+            + misspellings(right_doc, Side.RIGHT, rp.suspected, lp.words | known)
+        ),
+        rows=tuple(display_rows(left_doc, right_doc, groups, moved)),
+    )

@@ -1,0 +1,301 @@
+"""Whether a reworded pair no longer says the same thing: the rules that mark it altered whatever the altered
+model makes of the rest of it (DESIGN.md: a changed number, date, name, negation or claim)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from newsdiff.core.model import Alteration
+from newsdiff.core.pair.classify import Change, is_negation, is_typo_word, swaps_a_fact
+from newsdiff.core.pair.similarity import STOPWORDS
+from newsdiff.core.text.countries import same_country
+from newsdiff.core.text.figures import NUMBER_VALUES, digits, is_number
+from newsdiff.core.text.normalize import Token
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One side of a link, as the rules read it."""
+
+    words: Sequence[str]  # the case-folded words of its sentences
+    counts: Sequence[tuple[str, str]]  # figure_counts of its sentences, in order
+    copy_words: frozenset[str]  # every case-folded word of its copy
+    plain_capitals: frozenset[int]  # the offsets of the words of its copy capitalised whatever they are
+
+
+def changed_facts(changes: Sequence[Change], left: Passage, right: Passage) -> tuple[Alteration, ...]:
+    """How a reworded pair (its reworded runs, and its two sides) states other facts, however much of the rest was
+    reworded: a figure, day or negation changed in a few letters; other figures for the same things; a claim
+    negated on one side only; a figure said to go the other way; one name put in the place of another."""
+    found = (
+        (Alteration.SLIP, changes_a_fact(changes, left.words, right.words)),
+        (Alteration.FIGURES, changes_figures(left.counts, right.counts)),
+        (Alteration.NEGATION, flips_negation(left.words, right.words)),
+        (Alteration.DIRECTION, reverses_direction(changes, left.words, right.words)),
+        (Alteration.NAME, swaps_a_name(changes, left, right)),
+    )
+    return tuple(alteration for alteration, holds in found if holds)
+
+
+def changes_a_fact(changes: Sequence[Change], left: Sequence[str] = (), right: Sequence[str] = ()) -> bool:
+    """Whether a reworded run changes a word, in a few letters and at the same place, into another figure,
+    day or month, or into its negation: a typo but for the fact it changes, so the pair no longer says the
+    same thing whatever the rest of it says. A negation is no change where the passage without it (`left`,
+    `right`: the case-folded words of each side) denies in other words ("has yet to" / "hasn't")."""
+    for change in changes:
+        left_words = [t.folded for t in change.left if t.is_word]
+        right_words = [t.folded for t in change.right if t.is_word]
+        if not left_words or len(left_words) != len(right_words):
+            continue
+        for x, y in zip(left_words, right_words):
+            if x == y or not is_typo_word(x, y) or not swaps_a_fact(x, y):
+                continue
+            if digits(x) and _reordered(changes):
+                continue
+            if is_negation(x) != is_negation(y) and _denies(right if is_negation(x) else left):
+                continue
+            return True
+    return False
+
+
+def _reordered(changes: Sequence[Change]) -> bool:
+    """Whether the figures of the runs are the same on both sides, in another order (2000, 2001 and 2002): a
+    list reordered, not a figure changed."""
+    left_figures = sorted(filter(None, (digits(t.folded) for c in changes for t in c.left)))
+    return left_figures == sorted(filter(None, (digits(t.folded) for c in changes for t in c.right)))
+
+
+# Contractions that lost their apostrophe on the way (dont, isnt): a negation a typo away.
+_UNMARKED_CONTRACTIONS = frozenset(
+    f"{verb}nt" for verb in "do does did is was are were have has had wo would could should ca ai".split()
+)
+
+
+# The negations that govern the word after them ("would not cut", "never met", "no evidence"); not "without",
+# which paraphrases a verb as often as it negates one ("without power" / "lost power"). Besides, any "n't".
+_GOVERNING = frozenset("not never no cannot".split()) | _UNMARKED_CONTRACTIONS
+
+
+def _governs(word: str) -> bool:
+    return word in _GOVERNING or word.endswith("n't")
+
+
+# Words that deny as a negation does: a paraphrase trades "would not comment" for "declined to comment", "did not
+# say" for "refused to say", "if not repealed" for "unless repealed".
+_DENYING = frozenset(
+    """decline declined declines declining refuse refused refuses refusing fail failed fails failing failure deny
+    denied denies denying lack lacked lacks lacking reject rejected rejects rejecting unable avoid avoided stop
+    stopped ceased halted ban banned banning barred barring absent absence missing little rather instead only
+    hardly scarcely barely longer yet unless except""".split()
+)
+
+
+def _negated_stems(words: Sequence[str]) -> tuple[set[str], set[str]]:
+    """The stems (first five letters: cut, cuts; release, released) of the content words a negation governs (the
+    first within three words after it: "not be released"), and of the other content words."""
+    negated: set[str] = set()
+    plain: set[str] = set()
+    reach = 0
+    for word in words:
+        if _governs(word):
+            reach = 3
+        elif word in STOPWORDS:
+            reach = max(reach - 1, 0)
+        else:
+            (negated if reach else plain).add(word[:5])
+            reach = 0
+    return negated, plain
+
+
+def flips_negation(left: Sequence[str], right: Sequence[str]) -> bool:
+    """Whether two linked passages (their case-folded words) reverse a claim: a word negated on one side stands
+    without its negation on the other, which denies nothing in any other words ("would not cut taxes" / "will
+    cut taxes", but not "would not comment" / "declined to comment")."""
+    # Most passages hold no negation: a set test and a search of the joined words tell them at once.
+    if _GOVERNING.isdisjoint(left) and _GOVERNING.isdisjoint(right) and "n't" not in " ".join((*left, *right)):
+        return False
+    left_negated, left_plain = _negated_stems(left)
+    right_negated, right_plain = _negated_stems(right)
+    return bool(
+        (left_negated & right_plain and not _denies(right)) or (right_negated & left_plain and not _denies(left))
+    )
+
+
+def _denies(words: Sequence[str]) -> bool:
+    return any(is_negation(w) or _governs(w) or w in _DENYING for w in words)
+
+
+def changes_figures(left: Sequence[tuple[str, str]], right: Sequence[tuple[str, str]]) -> bool:
+    """Whether two linked passages (their figure_counts) state other figures for the things they count: one
+    thing counted by another figure ("killing at least 42 people" / "killing at least 48 people"), or the same
+    figures exchanged between the words they count ("231 people, including 12 Americans" / "12 people, including
+    231 Americans"), however the rest was reworded. A list in another order (2000, 2001 and 2002) names no word
+    after its figures, so it changes none."""
+    if not (left and right):
+        return False
+    left_values, right_values = _by_word(left, _value), _by_word(right, _value)
+    if any(right_values.get(word, value) != value for word, value in left_values.items()):
+        return True
+    left_digits, right_digits = _by_word(left, _figure_digits), _by_word(right, _figure_digits)
+    if sorted(left_digits.values()) != sorted(right_digits.values()):
+        return False
+    return any(right_digits.get(word, figure) != figure for word, figure in left_digits.items())
+
+
+def _figure_digits(figure: str) -> str:
+    return digits(figure) or figure
+
+
+def _value(figure: str) -> str:
+    """The value a figure states, written the same whichever way the figure is (1,200 and 1200; 30.5 and $30.50;
+    three and 3; thirty-seven and 37); a vague number word (hundreds) is its own value."""
+    if digits(figure):
+        plain = re.sub(r"[^\d.]", "", figure).strip(".")
+        try:
+            return repr(float(plain))
+        except ValueError:  # not one number: a version (2.6.0), a date (10.12.2025)
+            return plain
+    values = [float(NUMBER_VALUES[part]) for part in figure.split("-") if part in NUMBER_VALUES]
+    return repr(sum(values)) if values else figure
+
+
+# Number words that scale the figure before them: "991 million" counts millions (of whatever follows).
+_SCALES = frozenset("hundred thousand million billion trillion".split())
+
+# Words that join the members of a list of figures (2000, 2001 and 2002; 10 to 12).
+_LIST_JOINERS = frozenset("and or to through".split())
+
+
+def figure_counts(words: Sequence[str]) -> list[tuple[str, str]]:
+    """Each content word that follows a figure in case-folded words, with the figure. A word after the last
+    figure of a list counts them all, and is left out; so is a figure inside a number written in words (two
+    hundred). A figure with a scale counts the scale ("$991 million": 991 millions)."""
+    counts = []
+    for k, (figure, word) in enumerate(zip(words, words[1:])):
+        if not is_number(figure) or (is_number(word) and word not in _SCALES) or word in STOPWORDS:
+            continue
+        if not _ends_a_list(words[max(k - 2, 0) : k]):
+            counts.append((word, figure))
+    return counts
+
+
+def _by_word(counts: Sequence[tuple[str, str]], key: Callable[[str], str]) -> dict[str, str]:
+    """The `key` of the figure of each counted word; a word that several figures count says nothing of which is
+    which, and is left out."""
+    found: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for word, figure in counts:
+        value = key(figure)
+        if found.setdefault(word, value) != value:
+            ambiguous.add(word)
+    return {word: value for word, value in found.items() if word not in ambiguous}
+
+
+def _ends_a_list(before: Sequence[str]) -> bool:
+    """Whether a figure after these words (the two before it) is the last of a list of figures."""
+    if not before:
+        return False
+    return is_number(before[-1]) or (len(before) == 2 and before[1] in _LIST_JOINERS and is_number(before[0]))
+
+
+# Words that say which way a figure went. One way on one side and the other way on the other, at the same
+# place, reverses the claim ("Brent rose 31 cents" / "Brent fell 38 cents"), however close the spelling or the
+# rest of the sentence. Not "added": it is more often "he added" than "added 200 jobs".
+_UPWARD = frozenset(
+    """rise rises rose risen rising up gain gains gained gaining increase increased increases increasing climb
+    climbed climbs climbing jump jumped jumps higher grew grow grows growing soar soared surge surged surging
+    advance advanced advancing rallied rally""".split()
+)
+_DOWNWARD = frozenset(
+    """fall falls fell fallen falling down drop drops dropped dropping decline declined declines declining decrease
+    decreased decreases lose loses lost losing slip slipped slips slid lower shrank shrink plunge plunged tumble
+    tumbled dip dipped dips eased eases shed sank sink slump slumped""".split()
+)
+
+
+def reverses_direction(changes: Sequence[Change], left: Sequence[str], right: Sequence[str]) -> bool:
+    """Whether a reworded run says a figure went up where the other side says it went down, or the other way
+    round, neither passage (`left`, `right`: their case-folded words) saying both."""
+    left_up, left_down = not _UPWARD.isdisjoint(left), not _DOWNWARD.isdisjoint(left)
+    right_up, right_down = not _UPWARD.isdisjoint(right), not _DOWNWARD.isdisjoint(right)
+    if left_up == left_down or right_up == right_down or left_up == right_up:
+        return False  # one passage says both ways, or neither, or both say the same way
+    left_way, right_way = (_UPWARD, _DOWNWARD) if left_up else (_DOWNWARD, _UPWARD)
+    return any(
+        not left_way.isdisjoint(t.folded for t in change.left)
+        and not right_way.isdisjoint(t.folded for t in change.right)
+        for change in changes
+    )
+
+
+# Titles stand before a name and are no name of their own: "Dr Hollingworth" and "Peter Hollingworth" are one man.
+_TITLES = frozenset(
+    """mr mrs ms miss dr sir lord lady dame president prime minister secretary senator sen rep gov governor general
+    gen col capt sgt lt judge justice chancellor king queen prince princess pope rev father professor prof chief
+    inspector detective officer sheriff mayor""".split()
+)
+
+
+def swaps_a_name(changes: Sequence[Change], left: Passage, right: Passage) -> bool:
+    """Whether a reworded run is one name put in the place of another ("Prime Minister Keir Starmer said" /
+    "Prime Minister Rishi Sunak said"), no word of either name anywhere in the other copy. One name spelt,
+    shortened or initialled another way (Dmitry, Dmitri; Dan, Daniel; United Nations, U.N.) is the same name, and
+    so are a country's names and the adjective of its people (U.S., American)."""
+    for change in changes:
+        left_name = _name_words(change.left, left.plain_capitals)
+        right_name = _name_words(change.right, right.plain_capitals)
+        if not left_name or not right_name or _same_name(left_name, right_name):
+            continue
+        if right.copy_words.isdisjoint(left_name) and left.copy_words.isdisjoint(right_name):
+            return True
+    return False
+
+
+def _name_words(items: Sequence[Token], plain_capitals: frozenset[int]) -> list[str]:
+    """The case-folded words of a run if it is one name of one or two words (its title left out), else none. A
+    word capitalised whatever it is (`plain_capitals`: a sentence's first word, a heading's) is no name."""
+    found: list[str] = []
+    for t in items:
+        if not t.is_word or t.folded in _TITLES:
+            continue
+        # Most runs hold a lower-case word, or more than two: they are told at the first such word.
+        if len(found) == 2 or not _is_name(t, plain_capitals):
+            return []
+        found.append(t.folded)
+    return found
+
+
+def _is_name(token: Token, plain_capitals: frozenset[int]) -> bool:
+    return (
+        token.text[0].isupper() and token.start not in plain_capitals and token.folded not in STOPWORDS
+        and len(token.folded) > 1 and not digits(token.folded)
+    )
+
+
+def _same_name(left: Sequence[str], right: Sequence[str]) -> bool:
+    """Whether two names are one written two ways: a word of one close in spelling to, or the start of, a word
+    of the other, one the initials of the other, or two names of one country (U.S., American)."""
+    if same_country(left, right):
+        return True
+    if any(x.startswith(y) or y.startswith(x) or is_typo_word(x, y) for x in left for y in right):
+        return True
+    initials = {"".join(w[0] for w in words) for words in (left, right)}
+    return any(w.replace(".", "") in initials for w in (*left, *right))
+
+
+# Verbs that say who said a thing, and how: an attribution ("Trump wrote on Truth Social, saying, ...").
+_SAYING = frozenset(
+    """said says saying told tells telling added adds adding according stated states stating wrote writes writing
+    reported reports explained noted insisted argued claimed testified warned announced""".split()
+)
+# An attribution is short: a longer addition says more than who said it.
+ATTRIBUTION_WORDS = 10
+
+
+def is_attribution(words: Sequence[str]) -> bool:
+    """Whether the case-folded words added to a sentence only say who said it, and how ("Trump shared his plea on
+    Truth Social, saying", "police said on Monday"): no change of its claim. On MRPC, 42 of the 44 pairs whose one
+    sentence is the other with such words added are labelled equivalent."""
+    return 0 < len(words) <= ATTRIBUTION_WORDS and not _SAYING.isdisjoint(words)

@@ -1,0 +1,186 @@
+"""Similarity of every sentence pair of two documents: lexical, semantic and reuse signals at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import repeat
+from typing import Hashable, Sequence
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from scipy import sparse
+
+from newsdiff.core.pair.embed import cosine_matrix, embed
+from newsdiff.core.text.normalize import WORD, canonical, typographic, words
+
+# Words that carry no content: their overlap says nothing about reuse.
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as is are was were be been being has have had
+    do does did it its this that these those he she they we you i his her their our your him them us me
+    will would can could should may might must shall not no so than then there here which who whom whose
+    what when where why how all any some such into over under about after before also just only very said
+    says say""".split()
+)
+
+
+# Character similarity counts from this value up (see Matrices.score) ...
+CLOSE_RATIO = 0.75
+# ... so rapidfuzz may skip the exact ratio of pairs below this floor, a little lower so that no pair whose
+# float32 ratio rounds up to CLOSE_RATIO is lost.
+RATIO_FLOOR = 0.74
+# A content word in at most this many sentences of a document, or this share of them in a long one, is rare in
+# it: see SentenceFeatures.rare_words.
+RARE_SENTENCES = 2
+RARE_SHARE = 0.05
+# Sentences sharing this many word trigrams (a copied run of four words or more) count as reuse ...
+COPIED_TRIGRAMS = 3
+# ... with this score: enough to be linked wherever they stand.
+COPIED_SCORE = 0.6
+
+
+@dataclass(frozen=True)
+class Incidence:
+    """Which items each sentence holds: a 0/1 sparse matrix (sentences x items) over the document's own items."""
+
+    columns: dict[Hashable, int]  # each item's column
+    matrix: sparse.csr_matrix
+    sizes: np.ndarray  # items of each sentence, at least 1: the denominator of a share
+
+    @cached_property
+    def by_item(self) -> sparse.csc_matrix:
+        """The matrix by columns: the sentences holding each item, kept since every comparison looks them up."""
+        return self.matrix.tocsc()
+
+
+def incidence(sets: Sequence[frozenset]) -> Incidence:
+    """The incidence matrix of the sentences' item sets; built once per document, as prepare keeps it."""
+    columns: dict[Hashable, int] = {}
+    rows, cols = [], []
+    for row, items in enumerate(sets):
+        for item in items:
+            rows.append(row)
+            cols.append(columns.setdefault(item, len(columns)))
+    shape = (len(sets), max(len(columns), 1))
+    matrix = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=shape)
+    return Incidence(columns, matrix, np.array([max(len(s), 1) for s in sets], dtype=np.float32))
+
+
+@dataclass(frozen=True)
+class SentenceFeatures:
+    """Per-sentence material for the similarity matrices of one document."""
+
+    canonical: tuple[str, ...]
+    folded: tuple[str, ...]
+    content: tuple[frozenset[str], ...]
+    content_items: Incidence  # the content words
+    bigram_items: Incidence  # word bigrams
+    trigram_items: Incidence  # word trigrams holding a lower-case content word
+    vectors: np.ndarray
+
+    @cached_property
+    def rare_words(self) -> frozenset[str]:
+        """The content words that few sentences hold (at most RARE_SENTENCES, or RARE_SHARE of them in a long
+        document): not the story's own names and themes (Kursk, Ukrainian troops), which recur throughout and
+        say nothing of which sentence another came from."""
+        holders = np.diff(self.content_items.by_item.indptr)
+        most = max(RARE_SENTENCES, RARE_SHARE * len(self.content))
+        return frozenset(word for word, column in self.content_items.columns.items() if holders[column] <= most)
+
+
+def _telling_trigrams(sentence: str) -> frozenset[tuple[str, str, str]]:
+    """Case-folded word trigrams holding a lower-case content word: a run of names ("US President Donald
+    Trump") recurs across a whole story and says nothing about reuse."""
+    cased = WORD.findall(typographic(sentence))
+    folded = [w.casefold() for w in cased]
+    telling = [w == f and f not in STOPWORDS and not w.isdigit() for w, f in zip(cased, folded)]
+    return frozenset(
+        tuple(folded[k : k + 3]) for k in range(len(folded) - 2) if any(telling[k : k + 3])
+    )
+
+
+def sentence_features(sentences: Sequence[str]) -> SentenceFeatures:
+    """Canonical forms, content words, word bigrams and embeddings of the sentences."""
+    canon = tuple(canonical(s) for s in sentences)
+    word_lists = [words(s) for s in sentences]
+    content = tuple(frozenset(w for w in ws if w not in STOPWORDS) for ws in word_lists)
+    bigrams = tuple(frozenset(zip(ws, ws[1:])) for ws in word_lists)
+    trigrams = tuple(_telling_trigrams(s) for s in sentences)
+    return SentenceFeatures(
+        canon, tuple(c.casefold() for c in canon), content, incidence(content), incidence(bigrams), incidence(trigrams),
+        embed(canon),
+    )
+
+
+@dataclass(frozen=True)
+class Matrices:
+    """Pairwise signals, each an (n_left, n_right) array in [0, 1]."""
+
+    ratio: np.ndarray  # character-level similarity of the case-folded canonical forms; 0 below RATIO_FLOOR
+    cosine: np.ndarray  # semantic similarity of the embeddings
+    shared_content: np.ndarray  # number of content words in common (a count, not a ratio)
+    content_left: np.ndarray  # share of the left sentence's content words found in the right one
+    content_right: np.ndarray  # share of the right sentence's content words found in the left one
+    bigram_left: np.ndarray  # share of the left sentence's word bigrams found in the right one
+    bigram_right: np.ndarray  # share of the right sentence's word bigrams found in the left one
+    shared_trigrams: np.ndarray  # number of word trigrams with content in common (a count)
+
+    @property
+    def score(self) -> np.ndarray:
+        """How strongly each pair looks like reuse, in [0, 1]: the basis of the link decision.
+
+        Character similarity counts only when high, since unrelated sentences of one story still reach
+        0.4-0.5 on it; otherwise semantic similarity and word overlap share the weight. Overlap is the
+        smaller containment (both sentences mostly made of the other), or a larger part of the bigger
+        one when at least four content words are shared (a clause taken from a longer sentence).
+        """
+        close = np.where(self.ratio >= CLOSE_RATIO, self.ratio, 0.0)
+        partial = np.where(self.shared_content >= 4, 0.8 * np.maximum(self.content_left, self.content_right), 0.0)
+        overlap = np.maximum.reduce(
+            [np.minimum(self.content_left, self.content_right), 0.5 * (self.bigram_left + self.bigram_right), partial]
+        )
+        # Two shared trigrams are a copied run of four words or more: reuse, however much else differs.
+        copied = np.where(self.shared_trigrams >= COPIED_TRIGRAMS, COPIED_SCORE, 0.0)
+        return np.maximum.reduce([close, 0.45 * self.cosine + 0.55 * overlap, copied])
+
+
+def _overlap(left: Incidence, right: Incidence) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Counts of common items, and their share of each side's items, for every pair of sentences."""
+    # Each item of a right sentence, in the left side's columns (numbered in the order the dictionary keeps);
+    # an item the left side lacks is common to no pair.
+    columns = np.full(right.matrix.shape[1], -1)
+    columns[: len(right.columns)] = np.fromiter(
+        map(left.columns.get, right.columns, repeat(-1)), dtype=columns.dtype, count=len(right.columns)
+    )
+    moved = columns[right.matrix.indices]
+    kept = moved >= 0
+    right_rows = np.repeat(np.arange(right.matrix.shape[0]), np.diff(right.matrix.indptr))[kept]
+    # Every (left sentence, right sentence) meeting over a common item, counted: few items are common, so this
+    # is cheaper than a sparse product and its set-up.
+    item_rows, pointers = left.by_item.indices, left.by_item.indptr
+    item = moved[kept]
+    holders = pointers[item + 1] - pointers[item]
+    first = np.repeat(pointers[item] - np.cumsum(holders) + holders, holders)
+    left_rows = item_rows[first + np.arange(len(first))]
+    n, m = left.matrix.shape[0], right.matrix.shape[0]
+    pair = left_rows * m + np.repeat(right_rows, holders)
+    common = np.bincount(pair, minlength=n * m).reshape(n, m).astype(np.float32)
+    return common, common / left.sizes[:, None], common / right.sizes[None, :]
+
+
+def matrices(left: SentenceFeatures, right: SentenceFeatures) -> Matrices:
+    """Every pairwise signal between the sentences of two documents."""
+    n, m = len(left.canonical), len(right.canonical)
+    if n == 0 or m == 0:
+        empty = np.zeros((n, m), dtype=np.float32)
+        return Matrices(empty, empty, empty, empty, empty, empty, empty, empty)
+    # Starting worker threads costs more than a small matrix takes on one core.
+    workers = -1 if n * m > 50_000 else 1
+    ratio = process.cdist(
+        left.folded, right.folded, scorer=fuzz.ratio, workers=workers, dtype=np.float32, score_cutoff=100 * RATIO_FLOOR
+    ) / 100.0
+    cosine = cosine_matrix(left.vectors, right.vectors)
+    shared, content_left, content_right = _overlap(left.content_items, right.content_items)
+    _, bigram_left, bigram_right = _overlap(left.bigram_items, right.bigram_items)
+    shared_trigrams, _, _ = _overlap(left.trigram_items, right.trigram_items)
+    return Matrices(ratio, cosine, shared, content_left, content_right, bigram_left, bigram_right, shared_trigrams)

@@ -1,0 +1,170 @@
+"""Misspelling marks: words that are likely typos in their own copy, sparing names."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import version
+from importlib.resources import files
+from pathlib import Path
+from typing import Iterable
+
+from breame.spelling import american_spelling_exists, british_spelling_exists, get_american_spelling
+from symspellpy import SymSpell, Verbosity
+from symspellpy.editdistance import DistanceAlgorithm, EditDistance
+
+from newsdiff.core.model import Document, Misspelling, Side
+from newsdiff.core.places import default_cache_dir
+from newsdiff.core.text.normalize import WORD, typographic
+
+_DICTIONARY = "frequency_dictionary_en_82_765.txt"
+# Deletes are indexed over this many leading characters; 5 keeps the saved index small and quick to load
+# (lookups still verify the whole word, so suggestions are the same).
+_PREFIX_LENGTH = 5
+# A word made of a known word and one of these endings is a derived word, not a typo (sellable, rebrandings).
+_SUFFIXES = ("s", "es", "ed", "ing", "er", "ers", "able", "ible", "ness", "ly", "less", "ful", "ism", "ist",
+             "ists", "ize", "ized", "ise", "ised", "ization", "isation", "ment", "ments", "ship", "wise")
+_PREFIXES = ("un", "re", "pre", "non", "anti", "counter", "over", "under", "co", "de", "mis", "post", "mid", "ex")
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    """The words of symspellpy's bundled English frequency dictionary."""
+    lines = (files("symspellpy") / _DICTIONARY).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split(" ", 1)[0] for line in lines if line)
+
+
+def _index_path(cache_dir: Path) -> Path:
+    return cache_dir / f"symspell-{version('symspellpy')}-{_PREFIX_LENGTH}.pickle"
+
+
+def _empty_speller() -> SymSpell:
+    """A symspellpy index without words, measuring distances with editdistpy's compiled Damerau-OSA: the same
+    distances as symspellpy's default, which computes them in Python at a few milliseconds per lookup."""
+    return SymSpell(
+        max_dictionary_edit_distance=2,
+        prefix_length=_PREFIX_LENGTH,
+        distance_comparer=EditDistance(DistanceAlgorithm.DAMERAU_OSA_FAST),
+    )
+
+
+@lru_cache(maxsize=1)
+def _speller() -> SymSpell:
+    """symspellpy's index of the dictionary: loaded from the user's cache, else built (2-3 s) and saved there."""
+    speller = _empty_speller()
+    saved = _index_path(default_cache_dir())
+    try:
+        if speller.load_pickle(str(saved), compressed=False):
+            return speller
+    except Exception:  # a truncated or foreign cache file: rebuild it
+        speller = _empty_speller()
+    speller.load_dictionary(str(files("symspellpy") / _DICTIONARY), term_index=0, count_index=1)
+    try:
+        saved.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=saved.parent, suffix=".tmp")
+        os.close(handle)
+        speller.save_pickle(temporary, compressed=False)
+        os.replace(temporary, saved)
+    except OSError:
+        pass  # a read-only cache folder only costs the next process the build time
+    return speller
+
+
+def is_known(word: str) -> bool:
+    """Whether a case-folded word is in the dictionary, in its British or its American spelling."""
+    # Either side of the Atlantic: an American copy's "harbor" is as well spelt as a British one's "harbour".
+    return word in _known_words() or american_spelling_exists(word) or british_spelling_exists(word)
+
+
+def both_known_and_distinct(a: str, b: str) -> bool:
+    """Whether two case-folded words are both dictionary words, and not one word spelt the British and the
+    American way (labour, labor)."""
+    return is_known(a) and is_known(b) and get_american_spelling(a) != get_american_spelling(b)
+
+
+def _derived(word: str) -> bool:
+    """Whether the word is a known word with a common prefix or ending."""
+    for suffix in _SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3 and (is_known(stem) or is_known(stem + "e")):
+            return True
+    return any(
+        word.startswith(prefix) and len(word) - len(prefix) >= 3 and is_known(word[len(prefix) :]) for prefix in _PREFIXES
+    )
+
+
+def _compound(word: str) -> bool:
+    """Whether the word is two known words of four letters or more run together (videolink)."""
+    return any(is_known(word[:k]) and is_known(word[k:]) for k in range(4, len(word) - 3))
+
+
+def is_candidate(word: str) -> bool:
+    """Whether a word may be checked at all: lower-case letters only, three or more.
+
+    Capitalised words are names or sentence starts; the dictionary cannot judge names, so they are spared.
+    """
+    return len(word) >= 3 and word.isalpha() and word.islower()
+
+
+@lru_cache(maxsize=65536)
+def check_word(word: str) -> tuple[bool, str | None]:
+    """Whether a lower-case word looks misspelt, and the closest dictionary word if there is one.
+
+    A compound of known words is spared unless one letter away from a dictionary word (deli+veered is
+    "delivered" mistyped, not a compound).
+    """
+    if is_known(word) or _derived(word):
+        return False, None
+    with _lock:
+        found = _speller().lookup(word, Verbosity.TOP, max_edit_distance=2)
+    suggestion = found[0].term if found else None
+    if _compound(word) and not (found and found[0].distance == 1):
+        return False, None
+    return True, suggestion
+
+
+def document_words(doc: Document) -> set[str]:
+    """The case-folded words of a document."""
+    return {m.group().casefold() for m in WORD.finditer(typographic(doc.text))}
+
+
+@dataclass(frozen=True)
+class Suspect:
+    """A word of a document that looks misspelt, unless another copy spells it so too."""
+
+    word: str  # in typographic form, as spelt there and looked up
+    start: int
+    end: int
+    suggestion: str | None
+
+
+def suspects(doc: Document) -> tuple[Suspect, ...]:
+    """The words of a document's sentences that look misspelt, in text order; whatever it is compared with."""
+    found: list[Suspect] = []
+    text = typographic(doc.text)
+    for sentence in doc.sentences:
+        for match in WORD.finditer(text, sentence.start, sentence.end):
+            word = match.group()
+            if not is_candidate(word):
+                continue
+            wrong, suggestion = check_word(word)
+            if wrong:
+                found.append(Suspect(word, match.start(), match.end(), suggestion))
+    return tuple(found)
+
+
+def misspellings(
+    doc: Document, side: Side, suspected: Iterable[Suspect], spared: Iterable[str] = ()
+) -> list[Misspelling]:
+    """Likely typos of a document, from its suspects; words in `spared` (seen in other copies) are taken as
+    spelt on purpose."""
+    spared = set(spared)
+    return [
+        Misspelling(side, s.start, s.end, doc.text[s.start : s.end], s.suggestion)
+        for s in suspected
+        if s.word not in spared
+    ]
