@@ -1,7 +1,7 @@
 """The direction of imports between the engine's stages: read -> text -> pair -> folder -> output.
 
 A module of a stage imports only its own stage, earlier stages and the shared foundation (model, places,
-run); nothing in core imports the viewer or Qt, and the foundation imports no stage."""
+run, wording); nothing in core imports the viewer or Qt, and the foundation imports no stage."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import newsdiff
 PACKAGE = Path(newsdiff.__file__).resolve().parent
 CORE = PACKAGE / "core"
 STAGES = ("read", "text", "pair", "folder", "output")
-FOUNDATION = ("model", "places", "run")
+FOUNDATION = ("model", "places", "run", "wording")
 
 
 def _imports(path: Path) -> set[str]:
