@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QMenu, QToolTip, QWidget
 
 from newsdiff.core.model import Comparison, Kind, Side
-from newsdiff.core.output.report import KIND_MEANINGS
+from newsdiff.core.wording import sentence_hint
 from newsdiff.ui.cells import Cell, Styling, build_cells, draw_wave, wave_y
 from newsdiff.ui.theme import KIND_HUE
 
@@ -361,17 +361,8 @@ class AlignedView(QAbstractScrollArea):
                 return f"\u201c{misspelling.word}\u201d: likely misspelling; suggestion: {misspelling.suggestion}"
             return f"\u201c{misspelling.word}\u201d: likely misspelling"
         link_index = comparison.link_of(side, sentence)
-        if link_index is None:
-            return f"unique: {KIND_MEANINGS[Kind.UNIQUE]}"
-        link = comparison.links[link_index]
-        parts = [f"{link.kind.value}: {KIND_MEANINGS[link.kind]}"]
-        if link.kind is not Kind.SHARED:
-            parts.append(f"similarity {link.similarity:.2f}")
-        if link.moved:
-            parts.append("moved: out of order relative to its neighbours")
-        if link.altered:
-            parts.append(link.altered_hint)
-        return "\n".join(parts)
+        link = comparison.links[link_index] if link_index is not None else None
+        return sentence_hint(link, name_kind=True, separator="\n")
 
     # ----- events
 

@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSizePolicy, QStyle, QWidget
 
 from newsdiff.core.model import KINDS, Edit, EditOp, Kind, Side
-from newsdiff.core.output.report import KIND_MEANINGS
+from newsdiff.core.wording import ALTERED, ALTERED_FACTS, ALTERED_LEGEND, KIND_MEANINGS, MOVED, MOVED_LEGEND
 from newsdiff.ui.cells import ALTERED_BADGE, MOVED_BADGE, Formats, Styling, draw_wave, new_document, wave_y
 from newsdiff.ui.shortcuts import BY_NAME
 
@@ -173,6 +173,6 @@ class LegendBar(QWidget):
             "added/cut: words only in this copy (added here, or cut from the other copy)\n"
             "typo chars: the characters a typo link, or a slip inside a paraphrase, changes\n"
             "misspelt (wavy underline): a likely misspelling; hover over it for the suggestion\n"
-            "moved: a linked sentence out of order relative to its neighbours\n"
-            "altered: a linked pair that no longer says the same thing (a number, date, name, negation or claim)"
+            f"{MOVED}: {MOVED_LEGEND}\n"
+            f"{ALTERED}: {ALTERED_LEGEND} ({ALTERED_FACTS})"
         )

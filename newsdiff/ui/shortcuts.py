@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QKeySequence
 
+from newsdiff.core.wording import ALTERED_MEANING
+
 
 @dataclass(frozen=True)
 class Shortcut:
@@ -93,7 +95,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         "altered_only",
         ("Ctrl+5",),
         "&Altered Only",
-        "Show only altered links (a number, date, name, negation or claim differs)",
+        f"Show only altered links ({ALTERED_MEANING})",
         "View",
     ),
     Shortcut(

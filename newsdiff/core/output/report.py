@@ -20,18 +20,18 @@ from newsdiff.core.output import palette
 from newsdiff.core.output.safe_write import write_text_atomically
 from newsdiff.core.places import resources
 from newsdiff.core.read.articles import Article, ArticleError
+from newsdiff.core.wording import (
+    ALTERED_LEGEND,
+    ALTERED_MEANING,
+    FURNITURE_HINT,
+    KIND_MEANINGS,
+    MOVED_LEGEND,
+    sentence_hint,
+)
 
 RESOURCES = resources()
 TEMPLATE = "report.html.j2"
 SCRIPT = "report.js"
-
-KIND_MEANINGS = {
-    Kind.SHARED: "the same sentence on both sides",
-    Kind.TYPO: "the same sentence, changed only at character level: spelling, transliteration, case",
-    Kind.PARAPHRASE: "reused in other words, wholly or in part",
-    Kind.UNIQUE: "no counterpart on the other side: added, or cut seen from the other copy",
-}
-FURNITURE_MEANING = "part of the page around the story (a list of other headlines, a prompt, a credit or footer)"
 
 
 @dataclass(frozen=True)
@@ -205,20 +205,6 @@ def _edit_mark(edit: Edit) -> str:
     return "reworded" if edit.op is EditOp.REPLACE else "only"
 
 
-def _hint(kind: Kind, similarity: float | None, moved: bool, altered: str | None, furniture: bool) -> str:
-    """The tooltip of a sentence: its kind in words, and its marks (`altered`: the altered mark in words)."""
-    parts = [KIND_MEANINGS[kind]]
-    if furniture:
-        parts.insert(0, f"site furniture: {FURNITURE_MEANING}")
-    if similarity is not None and kind is not Kind.SHARED:
-        parts.append(f"similarity {similarity:.2f}")
-    if moved:
-        parts.append("moved: out of order relative to its neighbours")
-    if altered:
-        parts.append(altered)
-    return "; ".join(parts)
-
-
 def _pair_view(
     comparison: Comparison, anchor: str, first_number: int, furniture: Mapping[str, Sequence[Span]]
 ) -> PairView:
@@ -256,10 +242,7 @@ def _pair_view(
         altered = link is not None and link.altered
         return SentenceView(
             kind=kind.value,
-            hint=_hint(
-                kind, link.similarity if link is not None else None, moved,
-                link.altered_hint if altered else None, index in furnished[side],
-            ),
+            hint=sentence_hint(link, furniture=index in furnished[side]),
             runs=_runs(document.text, sentence.start, sentence.end, marks, misspelt[side]),
             difference=numbers.get((side, index)),
             anchor=(side, index) in anchors,
@@ -360,7 +343,9 @@ def _render(view: ReportView) -> str:
     return _environment().get_template(TEMPLATE).render(
         report=view,
         kinds=[(kind.value, KIND_MEANINGS[kind]) for kind in KINDS],
-        furniture_meaning=FURNITURE_MEANING,
+        moved_meaning=MOVED_LEGEND,
+        altered_meaning=f"{ALTERED_LEGEND}: {ALTERED_MEANING}",
+        furniture_hint=FURNITURE_HINT,
         colours=colours,
         script=Markup(script),
         script_hash=script_hash,
