@@ -30,10 +30,6 @@ class Alteration(str, Enum):
     ADDED = "more said on one side, nothing reworded (the altered model's judgement)"
 
 
-# What the altered mark means, where a link does not say why.
-ALTERED_MEANING = "a number, date, name, negation or claim differs"
-
-
 class Side(str, Enum):
     """One of the two copies of a comparison."""
 
@@ -126,11 +122,6 @@ class Link:
         """The sentence indices of this link on `side`."""
         return self.left if side is Side.LEFT else self.right
 
-    @property
-    def altered_hint(self) -> str:
-        """The altered mark in words, with its reasons where known."""
-        return f"altered: {'; '.join(a.value for a in self.alterations) or ALTERED_MEANING}"
-
 
 @dataclass(frozen=True)
 class Misspelling:
@@ -214,14 +205,6 @@ class Comparison:
         for sentence in range(len(self.document(side).sentences)):
             counts[self.kind_of(side, sentence)] += 1
         return counts
-
-    def marks(self, difference: Difference) -> list[str]:
-        """The marks of a difference in words, as the status bar and the CLI summary give them: "moved", and the
-        altered mark with its reasons."""
-        found = ["moved"] if difference.moved else []
-        if difference.altered and difference.link is not None:
-            found.append(self.links[difference.link].altered_hint)
-        return found
 
     def row_of_paragraph(self, side: Side, paragraph: int) -> int:
         """Index of the display row holding `paragraph` of `side`."""

@@ -42,6 +42,7 @@ from newsdiff.core.model import KINDS, Comparison, Difference, Kind, Side, Span
 from newsdiff.core.places import default_cache_dir, resource
 from newsdiff.core.read.articles import Article, ArticleError, find_articles, load_article, load_folder
 from newsdiff.core.run.progress import AnalysisCancelled
+from newsdiff.core.wording import difference_marks
 from newsdiff.ui import navigation
 from newsdiff.ui.aligned_view import AlignedView
 from newsdiff.ui.article_list import ArticleList
@@ -922,7 +923,7 @@ class MainWindow(QMainWindow):
         else:
             number = sum(1 for i, d in enumerate(self.differences) if self._shown(d) and i <= self.current_index)
             difference = self.differences[self.current_index]
-            marks = "".join(f", {mark}" for mark in self.comparison.marks(difference))
+            marks = "".join(f", {mark}" for mark in difference_marks(self.comparison, difference))
             self.position_label.setText(f"difference {number} of {len(shown)}: {difference.kind.value}{marks}")
         if note:
             self.statusBar().showMessage(note, 4000)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QPushButton, QToolTip
 from newsdiff.core.model import KINDS, Kind, Side
 from newsdiff.core.pair.compare import compare
 from newsdiff.core.read.articles import load_article
+from newsdiff.core.wording import altered_hint, difference_marks
 from newsdiff.ui import main_window as main_window_module
 from newsdiff.ui import workers
 from newsdiff.ui.article_list import COLUMNS
@@ -189,8 +190,8 @@ def test_the_status_bar_says_why_a_difference_is_altered(qtbot, pair) -> None:
     press(qtbot, window, Qt.Key.Key_Down, ALT)
     difference = window.current_difference()
     assert difference is not None and difference.altered
-    hint = window.comparison.links[difference.link].altered_hint
-    marks = "".join(f", {mark}" for mark in window.comparison.marks(difference))
+    hint = altered_hint(window.comparison.links[difference.link])
+    marks = "".join(f", {mark}" for mark in difference_marks(window.comparison, difference))
     assert window.position_label.text().endswith(f": {difference.kind.value}{marks}")
     assert marks.endswith(f", {hint}")
     # The counts give way, so that the whole position fits a window of 1280 pixels.
@@ -230,7 +231,7 @@ def test_an_altered_sentence_tooltip_says_what_changed(qtbot, pair) -> None:
     link = next(link for link in window.comparison.links if link.alterations)
     sentence = window.comparison.right.sentences[link.right[0]]
     text = window.view.tooltip_at(point_of(window, Side.RIGHT, sentence.start, sentence.start + 2))
-    assert link.altered_hint in text
+    assert altered_hint(link) in text
     assert all(alteration.value in text for alteration in link.alterations)
 
 

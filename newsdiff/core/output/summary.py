@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsdiff.core.model import KINDS, Comparison, Document, Side
+from newsdiff.core.wording import difference_marks
 
 SCHEMA = "newsdiff.compare/1"
 
@@ -66,7 +67,7 @@ def text_summary(comparison: Comparison) -> str:
         lines.append(f"{side.value:8}" + "".join(f"{stats[k]:>12}" for k in KINDS))
     lines.append("")
     for number, diff in enumerate(comparison.differences(), 1):
-        marks = "".join(f" [{mark}]" for mark in comparison.marks(diff))
+        marks = "".join(f" [{mark}]" for mark in difference_marks(comparison, diff))
         lines.append(f"#{number} {diff.kind.value}{marks}")
         for side, sign in ((Side.LEFT, "-"), (Side.RIGHT, "+")):
             doc = comparison.document(side)

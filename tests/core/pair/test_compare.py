@@ -571,7 +571,6 @@ def test_a_fact_changed_in_a_reworded_pair_marks_it_altered(left: str, right: st
     _, link = only_paraphrase(left, right)
     assert link.altered
     assert reason in link.alterations
-    assert reason.value in link.altered_hint
 
 
 def test_a_pair_the_model_alone_marks_altered_says_so() -> None:
@@ -592,7 +591,6 @@ def test_a_pair_the_model_marks_altered_for_words_only_added_says_so_rather_than
     assert {edit.op for edit in link.edits} == {EditOp.INSERT}
     assert link.altered
     assert link.alterations == (Alteration.ADDED,)
-    assert "nothing reworded" in link.altered_hint
 
 
 def test_a_quote_with_only_an_attribution_added_is_not_altered() -> None:
@@ -608,24 +606,6 @@ def test_an_attribution_is_a_short_addition_that_says_who_said_it() -> None:
     assert not is_attribution("though president volodymyr zelensky conceded his forces faced pressure".split())
     assert not is_attribution("said a spokesman for the ministry of defence in a statement issued late".split())
     assert not is_attribution([])
-
-
-def test_a_difference_s_marks_name_the_move_and_every_reason_it_is_altered() -> None:
-    others = [
-        "Rescue teams evacuated more than two thousand residents overnight.",
-        "The weather service warned that heavy rain would continue until Thursday.",
-        "Officials opened schools as temporary shelters for displaced families.",
-    ]
-    left = Article.from_text("\n\n".join(["The government said it would not cut taxes before the election."] + others))
-    right = Article.from_text(
-        "\n\n".join(others + ["The government announced that it will cut taxes ahead of the election."])
-    )
-    comparison = compare(left, right)
-    difference = next(d for d in comparison.differences() if d.altered)
-    link = comparison.links[difference.link]
-    assert difference.moved and Alteration.NEGATION in link.alterations
-    assert comparison.marks(difference) == ["moved", link.altered_hint]
-    assert all(comparison.marks(d) == [] for d in comparison.differences() if not (d.moved or d.altered))
 
 
 @pytest.mark.parametrize(
