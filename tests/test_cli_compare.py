@@ -1,4 +1,4 @@
-"""`newsdiff compare`: the text summary, the `newsdiff.compare/1` JSON contract of DESIGN.md, exit codes."""
+"""`newsdiff compare`: the text summary, the `newsdiff.compare/1` JSON contract of docs/json.md, exit codes."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from newsdiff.core.pair.compare import compare
 from newsdiff.core.read.articles import load_article
 from tests.conftest import seed
 
-CONTRACT_KINDS = ("shared", "typo", "paraphrase", "unique")  # the names DESIGN.md fixes for the JSON
+CONTRACT_KINDS = ("shared", "typo", "paraphrase", "unique")  # the names docs/json.md fixes for the JSON
 PAIRS = [("003", "000"), ("003", "002"), ("001", "004")]
 
 

@@ -16,7 +16,7 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def overview_json(analysis: FolderAnalysis) -> dict[str, Any]:
-    """The analysis as the `newsdiff.overview/1` JSON contract of DESIGN.md.
+    """The analysis as the `newsdiff.overview/1` JSON contract of docs/json.md.
 
     Extensions: `articles[].carries` (the share of the cluster base's story words the copy carries, 1 for
     the base), `coverage[].boilerplate` (the base sentence is furniture), `stats.clusters`, `stats.skipped`.

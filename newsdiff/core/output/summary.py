@@ -22,7 +22,7 @@ def _document_json(doc: Document) -> dict[str, Any]:
 
 
 def comparison_json(comparison: Comparison) -> dict[str, Any]:
-    """The comparison as the `newsdiff.compare/1` JSON contract of DESIGN.md."""
+    """The comparison as the `newsdiff.compare/1` JSON contract of docs/json.md."""
     return {
         "schema": SCHEMA,
         "left": _document_json(comparison.left),
