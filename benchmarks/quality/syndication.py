@@ -123,7 +123,7 @@ def report(score: Score, seed: int, articles: int) -> list[str]:
         "non-breaking or doubled space: truth shared); *typo* (one or two words with a slip inside: a letter "
         "dropped, doubled, swapped or hit next to; never a number); *paraphrase* (an MRPC equivalent pair, #1 in "
         "the base, #2 in the copy; truth altered too where the two count one thing by different figures, 296 "
-        "people / 300 people, which DESIGN.md calls altered); *changed* (a digit, a number word or a name "
+        "people / 300 people, which the user guide calls altered); *changed* (a digit, a number word or a name "
         "replaced: truth paraphrase and altered); *split* (at \", and/but/while\", the conjunction dropped: 1:2, "
         "paraphrase); *merged* (two sentences joined by \", and\": 2:1, paraphrase); *cut*; *added* (sentences of "
         "other stories, most sharing a topic word, a name or a subject, with the base). On top: a "

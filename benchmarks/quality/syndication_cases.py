@@ -269,7 +269,7 @@ class _Builder:
 
     def _altered(self, link: _Link) -> bool:
         """Whether the copy no longer says what the base said: a fact changed on purpose, or an MRPC paraphrase
-        that counts one thing by other figures (296 people / 300 people), which DESIGN.md calls altered though
+        that counts one thing by other figures (296 people / 300 people), which the user guide calls altered though
         MRPC's annotators call many such pairs equivalent."""
         if link.op == "paraphrase":
             (i,) = link.left

@@ -75,7 +75,7 @@ def _counts(text: str) -> dict[str, float]:
 
 def counts_differ(first: str, second: str) -> bool:
     """Whether two sentences count one thing by different figures ("killing at least 42 people" / "killing at
-    least 48 people"): DESIGN.md calls such a pair altered, whatever else it says alike."""
+    least 48 people"): the user guide calls such a pair altered, whatever else it says alike."""
     a, b = _counts(first), _counts(second)
     return any(a[word] != b[word] for word in a.keys() & b.keys())
 

@@ -138,7 +138,7 @@ def test_every_sentence_is_linked_once_or_unique_by_its_op() -> None:
 
 
 def test_a_paraphrase_that_counts_one_thing_by_other_figures_is_altered_in_the_truth() -> None:
-    """DESIGN.md calls such a pair altered, whatever MRPC's annotators called it."""
+    """The user guide (docs/guide.md) calls such a pair altered, whatever MRPC's annotators called it."""
     base = "Rescue teams searched the hillside for three days before the weather closed in."
     sources = [Source(text, "For four days rescuers combed the slope until storms forced them back." if text == base
                       else paraphrase) for text, paraphrase in SENTENCES]

@@ -1,5 +1,5 @@
 """Whether a reworded pair no longer says the same thing: the rules that mark it altered whatever the altered
-model makes of the rest of it (DESIGN.md: a changed number, date, name, negation or claim)."""
+model makes of the rest of it (docs/guide.md: a changed number, date, name, negation or claim)."""
 
 from __future__ import annotations
 

@@ -542,7 +542,7 @@ def test_figures_swapped_between_the_words_they_count_mark_the_pair_altered() ->
 @pytest.mark.parametrize(
     "left, right, reason",
     [
-        # One thing counted by another figure: MRPC's annotators call many such pairs equivalent, DESIGN.md altered.
+        # One thing counted by another figure: MRPC's annotators call many such pairs equivalent, docs/guide.md altered.
         ("SARS has killed 296 people on China's mainland, health officials said on Monday.",
          "Health officials said on Monday that the disease had killed 300 people on the mainland.", Alteration.FIGURES),
         ("During the quarter, Cisco earned $991 million, or 14 cents a share.",
