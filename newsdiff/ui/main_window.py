@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from newsdiff import __version__
 from newsdiff.core.folder.analysis import FolderAnalysis, analyse_articles, suggested_base, with_base
+from newsdiff.core.folder.base_pairs import known_words
 from newsdiff.core.folder.boilerplate import sentences_within
 from newsdiff.core.model import KINDS, Comparison, Difference, Kind, Side, Span
 from newsdiff.core.places import default_cache_dir, resource
@@ -121,7 +122,7 @@ UNBOUND_ACTIONS = {  # actions without a key: name -> menu text
 def _compare_pair(session: Session, left: int, right: int) -> Compared:
     """Compare two articles of the session, for a worker thread: the words known from the other copies are
     gathered here, the comparison itself runs in the comparison process."""
-    known = session.words.known_for(left, right)
+    known = known_words(session.spellings, left, right)
     return compare_in_process(session.articles[left], session.articles[right], known)
 
 

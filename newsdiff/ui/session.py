@@ -1,19 +1,18 @@
 """What the viewer holds about the open folder (or files): the articles, the files that failed, and the words
-each copy spells, which spare a pair's words from misspelling marks when a third copy spells them the same way;
-and the comparison as the comparison process runs it.
+each copy spells (base_pairs.Spellings, whence each pair's known words); and the comparison as the comparison
+process runs it.
 
 Pure Python, never Qt: the comparison process imports this module and nothing of the window.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
+from newsdiff.core.folder.base_pairs import Spellings
 from newsdiff.core.model import Comparison, Difference, Side
 from newsdiff.core.pair.compare import compare
 from newsdiff.core.read.articles import Article, ArticleError
-from newsdiff.core.text.normalize import words
 
 
 @dataclass(frozen=True)
@@ -37,21 +36,6 @@ def warmed_up() -> bool:
     return True
 
 
-class FolderWords:
-    """The case-folded words of each article, and in how many articles each word occurs."""
-
-    def __init__(self, articles: list[Article]) -> None:
-        self._words = [frozenset(words(article.text)) for article in articles]
-        self._counts = Counter(word for own in self._words for word in own)
-        self._every_word = frozenset(self._counts)
-
-    def known_for(self, left: int, right: int) -> frozenset[str]:
-        """The words of every article other than `left` and `right` (indices): spelt on purpose, not typos."""
-        a, b = self._words[left], self._words[right]
-        only_theirs = {word for word in a | b if self._counts[word] <= (word in a) + (word in b)}
-        return self._every_word - only_theirs
-
-
 @dataclass
 class Session:
     """The open folder (or set of files)."""
@@ -59,12 +43,10 @@ class Session:
     articles: list[Article]
     errors: list[ArticleError] = field(default_factory=list)
     folder: str | None = None  # None when files were opened one by one
-    words: FolderWords | None = None
     suggested_base: int | None = None  # the copy the others derive from most (folders only)
 
     def __post_init__(self) -> None:
-        if self.words is None:
-            self.words = FolderWords(self.articles)
+        self.spellings = Spellings.of(self.articles)
         # counted here, off the GUI thread: the list shows them
         self.word_counts = [len(article.text.split()) for article in self.articles]
         self._index = {article.path: index for index, article in enumerate(self.articles)}

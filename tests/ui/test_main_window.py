@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QSettings, Qt, QU
 from PySide6.QtGui import QDropEvent, QHelpEvent, QPixmap, QTextDocument
 from PySide6.QtWidgets import QPushButton, QToolTip
 
+from newsdiff.core.folder.base_pairs import known_words
 from newsdiff.core.model import KINDS, Kind, Side
 from newsdiff.core.pair.compare import compare
 from newsdiff.core.read.articles import load_article
@@ -20,7 +21,6 @@ from newsdiff.ui import main_window as main_window_module
 from newsdiff.ui import workers
 from newsdiff.ui.article_list import COLUMNS
 from newsdiff.ui.main_window import MainWindow
-from newsdiff.ui.session import FolderWords
 from tests.conftest import FIXTURES, seed
 
 WAIT = 60_000  # ms: the first comparison of the process loads the models
@@ -91,8 +91,7 @@ def press(qtbot, window: MainWindow, key: Qt.Key, modifiers=Qt.KeyboardModifier.
 
 def expected_comparison(window: MainWindow):
     left, right = load_article(seed("003")), load_article(seed("000"))
-    words = FolderWords(window.session.articles)
-    known = words.known_for(list_row(window, "003"), list_row(window, "000"))
+    known = known_words(window.session.spellings, list_row(window, "003"), list_row(window, "000"))
     return compare(left, right, known_words=known)
 
 

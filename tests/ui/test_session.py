@@ -1,18 +1,11 @@
-"""The viewer's folder state: the words that spare a pair from misspelling marks, and similarity to the base."""
+"""The viewer's folder state: the articles by path, and similarity to the base."""
 
 from __future__ import annotations
 
 from newsdiff.core.pair.compare import compare
 from newsdiff.core.read.articles import Article, load_article
-from newsdiff.ui.session import FolderWords, Session, similarity
+from newsdiff.ui.session import Session, similarity
 from tests.conftest import seed
-
-
-def test_known_words_are_those_of_the_other_copies() -> None:
-    texts = ["Alpha beta gamma.", "Beta delta.", "Gamma epsilon Zeta.", "zeta omega."]
-    words = FolderWords([Article.from_text(text) for text in texts])
-    assert words.known_for(0, 1) == {"gamma", "epsilon", "zeta", "omega"}
-    assert words.known_for(2, 3) == {"alpha", "beta", "gamma", "delta"}
 
 
 def test_similarity_runs_from_nothing_to_the_same_text() -> None:
