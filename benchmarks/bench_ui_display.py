@@ -19,7 +19,8 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QWidget  # noqa: E402
 
 from newsdiff.core.read.articles import load_article  # noqa: E402
-from newsdiff.ui.main_window import MainWindow, _compare_pair  # noqa: E402
+from newsdiff.ui.comparison_queue import compare_pair  # noqa: E402
+from newsdiff.ui.main_window import MainWindow  # noqa: E402
 from newsdiff.ui.session import Session  # noqa: E402
 
 
@@ -49,8 +50,8 @@ def window(qapp, tmp_path_factory):
 @pytest.mark.parametrize("name", PAIRS)
 def test_viewer_shows_a_ready_comparison(benchmark, window, name: str) -> None:
     """Switching from another pair to this one: cells built, rows laid out, the viewport painted."""
-    compared = _compare_pair(Session(list(PAIRS[name]())), 0, 1)
-    other = _compare_pair(Session([_seed("001"), _seed("004")]), 0, 1)
+    compared = compare_pair(Session(list(PAIRS[name]())), 0, 1)
+    other = compare_pair(Session([_seed("001"), _seed("004")]), 0, 1)
     benchmark.group = f"display {name}"
 
     def show() -> None:

@@ -1,8 +1,8 @@
 """The main window: the article list, the pair side by side, the legend, the overview, menus and keys.
 
 The window holds the open folder (a Session), which article is the base (left) and which copy is shown
-(right), and a cache of comparisons. Comparisons run on a worker thread; the window shows each one when it
-arrives, if it is still the pair wanted.
+(right), and a ComparisonQueue, which compares pairs on a worker thread and keeps them; the window shows the
+pair wanted when its comparison arrives.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from collections import OrderedDict, deque
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -37,7 +36,6 @@ from PySide6.QtWidgets import (
 
 from newsdiff import __version__
 from newsdiff.core.folder.analysis import FolderAnalysis, analyse_articles, suggested_base, with_base
-from newsdiff.core.folder.base_pairs import known_words
 from newsdiff.core.folder.boilerplate import sentences_within
 from newsdiff.core.model import KINDS, Comparison, Difference, Kind, Side, Span
 from newsdiff.core.places import default_cache_dir, resource
@@ -48,6 +46,7 @@ from newsdiff.ui import navigation
 from newsdiff.ui.aligned_view import AlignedView
 from newsdiff.ui.article_list import ArticleList
 from newsdiff.ui.cells import Styling
+from newsdiff.ui.comparison_queue import ComparisonQueue, compare_pair
 from newsdiff.ui.elided_label import ElidedLabel
 from newsdiff.ui.find_bar import FindBar, find_matches
 from newsdiff.ui.folder_overview import FolderOverview
@@ -61,24 +60,14 @@ from newsdiff.ui.shortcut_sheet import ShortcutSheet
 from newsdiff.ui.shortcuts import BY_NAME, key_sequences
 from newsdiff.ui.theme import theme_for
 from newsdiff.ui.welcome import WelcomePage
-from newsdiff.ui.workers import (
-    PRIORITY_BACKGROUND,
-    PRIORITY_SHOWN,
-    Runner,
-    Task,
-    analyse_in_process,
-    compare_in_process,
-    warm_up,
-)
+from newsdiff.ui.workers import PRIORITY_SHOWN, Runner, Task, analyse_in_process, warm_up
 
 SAMPLE_FOLDER = resource("sample")
 RECENT_LIMIT = 8
-CACHE_LIMIT = 4096  # comparisons kept: a folder's base against every copy, and pairs looked at
 ZOOM_LIMIT = 8  # points either way
 LIST_SHARE = 0.3  # of the window's width, for the article list, until the user moves the splitter
 ANALYSIS_FIRST_FROM = 100  # copies: from this many, the folder analysis runs before the base's comparisons
 COMPARISON_FAILED = "The comparison failed; see the problems panel."
-Pair = tuple[str, str]  # the paths of the left and right articles
 
 NAVIGATION: dict[str, tuple[navigation.Wanted, bool]] = {
     "next_difference": (navigation.any_difference, True),
@@ -119,13 +108,6 @@ UNBOUND_ACTIONS = {  # actions without a key: name -> menu text
 }
 
 
-def _compare_pair(session: Session, left: int, right: int) -> Compared:
-    """Compare two articles of the session, for a worker thread: the words known from the other copies are
-    gathered here, the comparison itself runs in the comparison process."""
-    known = known_words(session.spellings, left, right)
-    return compare_in_process(session.articles[left], session.articles[right], known)
-
-
 def _read_folder(folder: str, progress: Callable[[int, int], None]) -> Session:
     """The articles of `folder` and the copy the others derive from most (the suggested base), for a worker
     thread; progress is the number of files found, then done."""
@@ -160,7 +142,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("newsdiff")
         self.setAcceptDrops(True)
         self.settings = settings if settings is not None else QSettings()
-        self.comparer = Runner(self)
+        self.comparisons = ComparisonQueue(self._analysis_holds_background, self)
         self.loader = Runner(self)
         self.analyser = Runner(self)
         self.run_analysis = analyse_in_process  # how the analysis runs (a benchmark compares another way)
@@ -175,13 +157,6 @@ class MainWindow(QMainWindow):
         self.current_index: int | None = None
         self.position: float | None = None
         self.last_display_ms = 0.0
-        self._cache: OrderedDict[Pair, Compared] = OrderedDict()
-        self._pending: dict[Pair, Task] = {}
-        self._failed: set[Pair] = set()  # comparisons that raised: not tried again for this folder
-        self._wanted: Pair | None = None
-        self._background: deque[int] = deque()  # copies still to compare with the base
-        self._background_key: Pair | None = None  # the comparison of the base under way
-        self._background_total = 0
         self._matches: list[tuple[Side, int, int]] = []
         self._match_index: int | None = None
         self._sheet: ShortcutSheet | None = None
@@ -349,6 +324,15 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.analysis_progress)
         status.addPermanentWidget(self.analysis_cancel)
 
+        comparisons = self.comparisons
+        comparisons.shown.connect(self._display)
+        comparisons.shown_failed.connect(lambda: self._display(None, COMPARISON_FAILED))
+        comparisons.base_compared.connect(
+            lambda row, compared: self.article_list.model_.set_similarity(row, similarity(compared.comparison))
+        )
+        comparisons.problem.connect(self.problems.add_problem)
+        comparisons.progress.connect(self._background_progress)
+
     def _make_menus(self) -> None:
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.setObjectName("recentMenu")
@@ -507,10 +491,8 @@ class MainWindow(QMainWindow):
         gc.freeze()  # the folder's articles stay until another folder opens: as above
         self.progress.hide()
         self.statusBar().clearMessage()
-        self._forget_tasks()
+        self.comparisons.set_session(session)
         self.session = session
-        self._cache.clear()
-        self._failed.clear()
         self.comparison = None
         self.article_list.set_articles(session.articles, session.word_counts)
         self.problems.set_problems(session.errors, session.articles)
@@ -577,8 +559,8 @@ class MainWindow(QMainWindow):
 
     def _roles_changed(self, background: bool = True) -> None:
         self.article_list.set_roles(self.base, self.other)
-        if background:
-            self._compare_base_with_all()
+        if background and self.base is not None:
+            self.comparisons.compare_base_with_all(self.base)
             self._rebase_story()
         self._show_pair()
 
@@ -600,93 +582,7 @@ class MainWindow(QMainWindow):
             return None
         return self.session.articles[self.base], self.session.articles[self.other]
 
-    def _key(self, left: int, right: int) -> Pair:
-        articles = self.session.articles
-        return articles[left].path, articles[right].path
-
     # ----- comparing
-
-    def _request(self, left: int, right: int, priority: int) -> None:
-        """Compare articles `left` and `right` on the worker, unless that is done or under way."""
-        key = self._key(left, right)
-        if key in self._cache or key in self._failed:
-            return
-        task = self._pending.get(key)
-        if task is not None:
-            if priority <= PRIORITY_BACKGROUND or not self.comparer.cancel(task):
-                return  # queued or running already
-        session = self.session
-        self._pending[key] = self.comparer.start(
-            lambda _: _compare_pair(session, left, right),
-            lambda compared: self._compared(key, compared),
-            lambda error: self._compare_failed(key, error),
-            priority=priority,
-        )
-
-    def _compared(self, key: Pair, compared: Compared) -> None:
-        self._pending.pop(key, None)
-        self._cache[key] = compared
-        while len(self._cache) > CACHE_LIMIT:
-            self._cache.popitem(last=False)
-        # Comparisons live long: keep the collector from walking them again and again, which on a large
-        # folder grows into pauses of the whole window (measured: 200 ms at 300 copies).
-        gc.freeze()
-        self._show_similarity(key, compared.comparison)
-        if key == self._wanted:
-            self._display(compared)
-        self._background_step(key)
-
-    def _compare_failed(self, key: Pair, error: Exception) -> None:
-        self._pending.pop(key, None)
-        self._failed.add(key)
-        text = f"{key[0]} and {key[1]}: the comparison failed: {type(error).__name__}: {error}"
-        self.problems.add_problem(text)
-        if key == self._wanted:
-            self._display(None, COMPARISON_FAILED)
-        self._background_step(key)
-
-    def _show_similarity(self, key: Pair, comparison: Comparison) -> None:
-        if self.session is None or self.base is None or key[0] != self.session.articles[self.base].path:
-            return
-        row = self.session.index_of(key[1])
-        if row is not None:
-            self.article_list.model_.set_similarity(row, similarity(comparison))
-
-    def _compare_base_with_all(self) -> None:
-        """Compare the base with every other copy, one after the other behind the pair shown, for the
-        similarity column. One comparison is queued at a time, so that choosing another base or pair never
-        waits behind a long queue and the window never spends long setting one up."""
-        if self.session is None or self.base is None:
-            return
-        if self._background_key is not None and self.comparer.cancel(self._pending[self._background_key]):
-            del self._pending[self._background_key]
-        self._background_key = None
-        others = [i for i in range(len(self.session.articles)) if i != self.base]
-        self._background = deque(others)
-        self._background_total = len(others)
-        self._background_step(None)
-
-    def _background_step(self, finished: Pair | None) -> None:
-        """After `finished` (None: at the start), queue the next comparison of the base with a copy."""
-        if finished is not None and finished != self._background_key:
-            return
-        self._background_key = None
-        if self._analysis_holds_background():
-            return  # resumed when the analysis ends
-        while self._background and self.session is not None and self.base is not None:
-            key = self._key(self.base, self._background.popleft())
-            if key in self._cache:
-                self._show_similarity(key, self._cache[key].comparison)
-            elif key not in self._failed:
-                self._background_key = key
-                if key not in self._pending:
-                    self._request(self.session.index_of(key[0]), self.session.index_of(key[1]), PRIORITY_BACKGROUND)
-                break
-        done = self._background_total - len(self._background) - (self._background_key is not None)
-        if done >= self._background_total:
-            self.progress.hide()
-        else:
-            self._show_progress(done, self._background_total, "compared %v of %m")
 
     def _analysis_holds_background(self) -> bool:
         """Whether the base's comparisons with every copy wait for the folder analysis: on a large folder both
@@ -698,9 +594,11 @@ class MainWindow(QMainWindow):
             and len(self.session.articles) >= ANALYSIS_FIRST_FROM
         )
 
-    def _resume_background(self) -> None:
-        if self._background_key is None:
-            self._background_step(None)
+    def _background_progress(self, done: int, total: int) -> None:
+        if done >= total:
+            self.progress.hide()
+        else:
+            self._show_progress(done, total, "compared %v of %m")
 
     def _show_progress(self, done: int, total: int, label: str = "%v of %m") -> None:
         self.progress.setRange(0, total)
@@ -708,34 +606,17 @@ class MainWindow(QMainWindow):
         self.progress.setFormat(label)
         self.progress.show()
 
-    def _forget_tasks(self) -> None:
-        for task in self._pending.values():
-            self.comparer.forget(task)
-        self._pending.clear()
-        self._wanted = None
-        self._background.clear()
-        self._background_key = None
-        self._background_total = 0
-
     def _show_pair(self) -> None:
         pair = self.pair()
         if pair is None:
             return
-        key = self._key(self.base, self.other)
-        self._wanted = key
-        if key in self._cache:
-            self._display(self._cache[key])
-            return
-        if key in self._failed:
-            self._display(None, COMPARISON_FAILED)
-            return
-        self._display(None, f"Comparing {Path(pair[0].path).name} with {Path(pair[1].path).name}…")
-        self.header.show_pair(None, None)
-        self._request(self.base, self.other, PRIORITY_SHOWN)
+        if not self.comparisons.show(self.base, self.other):
+            self._display(None, f"Comparing {Path(pair[0].path).name} with {Path(pair[1].path).name}…")
+            self.header.show_pair(None, None)
 
     def wait_for_work(self, milliseconds: int = -1) -> bool:
         """Wait until the worker threads are idle (tests); whether they are."""
-        return all(runner.wait(milliseconds) for runner in (self.loader, self.comparer, self.analyser))
+        return all(runner.wait(milliseconds) for runner in (self.loader, self.comparisons.runner, self.analyser))
 
     # ----- the folder overview
 
@@ -794,7 +675,7 @@ class MainWindow(QMainWindow):
         if self._analysis_task is None:
             return
         self._stop_analysis()
-        self._resume_background()
+        self.comparisons.resume_background()
         analysis = self.analysis
         if analysis is None:
             self.statusBar().showMessage("Folder analysis cancelled", 5000)
@@ -825,11 +706,11 @@ class MainWindow(QMainWindow):
                 f"Folder overview ready: {stories} stor{'y' if stories == 1 else 'ies'} ({key})", 8000
             )
         self._rebase_story()
-        self._resume_background()
+        self.comparisons.resume_background()
 
     def _analysis_failed(self, error: Exception) -> None:
         self._analysis_ended()
-        self._resume_background()
+        self.comparisons.resume_background()
         if isinstance(error, AnalysisCancelled):
             return
         text = f"The folder analysis failed: {error}"
@@ -1136,14 +1017,14 @@ class MainWindow(QMainWindow):
         if path is None or force is None:
             return
         others = [i for i in range(len(session.articles)) if i != base]
-        ready = {i: self._cache.get(self._key(base, i)) for i in others}
+        ready = {i: self.comparisons.cached(base, i) for i in others}
         furniture = {article.path: self._furniture_of(article.path) for article in session.articles}
 
         def work(progress: Callable[[int, int], None]) -> Path:
             comparisons = []
             for done, i in enumerate(others):
                 progress(done, len(others))
-                comparisons.append((ready[i] or _compare_pair(session, base, i)).comparison)
+                comparisons.append((ready[i] or compare_pair(session, base, i)).comparison)
             return write_folder_report(
                 base_article, comparisons, path, force=force, skipped=session.errors, furniture=furniture
             )
@@ -1209,8 +1090,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_settings()
-        self._forget_tasks()
+        self.comparisons.stop()
         self._stop_analysis()
-        self.comparer.pool.clear()
         self.loader.pool.clear()
         super().closeEvent(event)

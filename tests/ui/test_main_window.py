@@ -431,7 +431,7 @@ def test_first_run_shows_the_hint_and_opens_the_sample(qtbot, window) -> None:
 
 def test_loading_and_comparing_run_off_the_gui_thread(qtbot, window, monkeypatch) -> None:
     threads = {}
-    real_read, real_compare = main_window_module._read_folder, main_window_module.compare_in_process
+    real_read, real_compare = main_window_module._read_folder, workers.compare_in_process
 
     def read(folder, progress):
         threads["read"] = threading.current_thread()
@@ -444,7 +444,7 @@ def test_loading_and_comparing_run_off_the_gui_thread(qtbot, window, monkeypatch
         return compared
 
     monkeypatch.setattr(main_window_module, "_read_folder", read)
-    monkeypatch.setattr(main_window_module, "compare_in_process", comparing)
+    monkeypatch.setattr("newsdiff.ui.comparison_queue.compare_in_process", comparing)
     open_folder(qtbot, window)
     qtbot.waitUntil(lambda: window.comparison is not None, timeout=WAIT)
     assert threads["read"] is not threading.main_thread()
