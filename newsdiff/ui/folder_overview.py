@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 from newsdiff.core.folder.analysis import FolderAnalysis
 from newsdiff.ui.coverage_list import CoverageList
 from newsdiff.ui.heat_map import ORDERS, HeatMap
+from newsdiff.ui.shortcuts import BY_NAME, tooltip
 from newsdiff.ui.story_tree import StoryTree
+from newsdiff.ui.window_state import WindowState
 
 MAP_SHARE = 0.55  # of the page's width, at most, for the heat map
 
@@ -51,7 +53,7 @@ class FolderOverview(QWidget):
     base_chosen = Signal(int, int)  # cluster, article: the editor's base for that story
     analyse_requested = Signal()
 
-    def __init__(self, hide_furniture: QAction, parent: QWidget | None = None) -> None:
+    def __init__(self, state: WindowState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("folderOverview")
         self.analysis: FolderAnalysis | None = None
@@ -82,13 +84,12 @@ class FolderOverview(QWidget):
         self.order.setToolTip("The order of the copies in the map (or click a column's number)")
         order_label = QLabel("&Order:", self)
         order_label.setBuddy(self.order)
-        furniture = QCheckBox(hide_furniture.text().replace("&", ""), self)
+        furniture = QCheckBox(BY_NAME["hide_furniture"].label.replace("&", ""), self)
         furniture.setObjectName("hideFurniture")
-        furniture.setToolTip(hide_furniture.toolTip())
-        furniture.setChecked(hide_furniture.isChecked())
-        furniture.toggled.connect(hide_furniture.setChecked)
-        hide_furniture.toggled.connect(furniture.setChecked)
-        hide_furniture.toggled.connect(self._furniture_toggled)
+        furniture.setToolTip(tooltip("hide_furniture"))
+        furniture.setChecked(state.hide_furniture)
+        furniture.toggled.connect(state.set_hide_furniture)
+        state.hide_furniture_changed.connect(furniture.setChecked)
         self.base_button = QPushButton("Make &Base of Its Story", self)
         self.base_button.setObjectName("makeStoryBase")
         self.base_button.setToolTip("Make the copy chosen in the stories the base of its story (and of the pair view)")
@@ -108,7 +109,8 @@ class FolderOverview(QWidget):
         self.stories.copy_opened.connect(self._copy_opened)
         self.stories.base_chosen.connect(self.base_chosen)
         self.coverage = CoverageList(self)
-        self.coverage.set_hide_furniture(hide_furniture.isChecked())
+        self.coverage.set_hide_furniture(state.hide_furniture)
+        state.hide_furniture_changed.connect(self.coverage.set_hide_furniture)
         coverage_title = QLabel("Coverage of the base: how many other copies carry each sentence", self)
         coverage_box = QWidget(self)
         coverage_layout = QVBoxLayout(coverage_box)
@@ -212,6 +214,3 @@ class FolderOverview(QWidget):
         article, cluster = self.stories.current_article(), self.stories.current_cluster()
         if article is not None and cluster is not None:
             self.base_chosen.emit(cluster, article)
-
-    def _furniture_toggled(self, hide: bool) -> None:
-        self.coverage.set_hide_furniture(hide)

@@ -1,27 +1,17 @@
 """The legend above the text: one toggle per kind (its colour, its name; unchecked hides it), the "altered
-only" filter, and samples of the marks drawn inside sentences."""
+only" filter, and samples of the marks drawn inside sentences. The toggles show and change the WindowState."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import (
-    QAction,
-    QColor,
-    QIcon,
-    QKeySequence,
-    QPainter,
-    QPaintEvent,
-    QPalette,
-    QPixmap,
-    QTextCursor,
-    QTextDocument,
-)
+from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPalette, QPixmap, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSizePolicy, QStyle, QWidget
 
 from newsdiff.core.model import KINDS, Edit, EditOp, Kind, Side
 from newsdiff.core.wording import ALTERED, ALTERED_FACTS, ALTERED_LEGEND, KIND_MEANINGS, MOVED, MOVED_LEGEND
 from newsdiff.ui.cells import ALTERED_BADGE, MOVED_BADGE, Formats, Styling, draw_wave, new_document, wave_y
-from newsdiff.ui.shortcuts import BY_NAME
+from newsdiff.ui.shortcuts import key_text, tooltip
+from newsdiff.ui.window_state import WindowState
 
 SWATCH = 14
 
@@ -131,7 +121,7 @@ class LegendSamples(QWidget):
 class LegendBar(QWidget):
     """Toggles for the kinds and the altered filter, then the legend of marks."""
 
-    def __init__(self, actions: dict[str, QAction], parent: QWidget | None = None) -> None:
+    def __init__(self, state: WindowState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("legendBar")
         layout = QHBoxLayout(self)
@@ -139,33 +129,39 @@ class LegendBar(QWidget):
         layout.setSpacing(4)
         self.kind_buttons: dict[Kind, QCheckBox] = {}
         for kind in KINDS:
-            self.kind_buttons[kind] = self._toggle(actions[f"toggle_{kind.value}"], kind.value, layout)
-        self.altered_button = self._toggle(actions["altered_only"], "\u2260 altered only", layout)
+            box = self.kind_buttons[kind] = self._toggle(f"toggle_{kind.value}", kind.value, layout)
+            box.setChecked(kind not in state.hidden)
+            box.toggled.connect(lambda on, kind=kind: state.set_kind_shown(kind, on))
+        self.altered_button = self._toggle("altered_only", "\u2260 altered only", layout)
+        self.altered_button.setChecked(state.altered_only)
+        self.altered_button.toggled.connect(state.set_altered_only)
+        state.hidden_changed.connect(self._show_hidden)
+        state.altered_only_changed.connect(self.altered_button.setChecked)
         layout.addSpacing(12)
         self.marks = LegendSamples(self)
         layout.addWidget(self.marks)
 
-    def _toggle(self, action: QAction, text: str, layout: QHBoxLayout) -> QCheckBox:
-        """A check box mirroring a checkable action (the action holds the state and the shortcut)."""
+    def _toggle(self, name: str, text: str, layout: QHBoxLayout) -> QCheckBox:
+        """A check box for the filter the action `name` toggles too."""
         box = QCheckBox(text, self)
-        box.setObjectName(f"legend_{action.objectName()}")
-        box.setChecked(action.isChecked())
+        box.setObjectName(f"legend_{name}")
         box.setIconSize(QSize(SWATCH, SWATCH))
-        box.toggled.connect(action.setChecked)
-        action.toggled.connect(box.setChecked)
         layout.addWidget(box)
         layout.addSpacing(6)
         return box
+
+    def _show_hidden(self, hidden: frozenset[Kind]) -> None:
+        for kind, box in self.kind_buttons.items():
+            box.setChecked(kind not in hidden)
 
     def set_styling(self, styling: Styling) -> None:
         """Paint the swatches and samples in the styling's colours and font."""
         theme = styling.theme
         for kind, box in self.kind_buttons.items():
             box.setIcon(swatch(theme.kind[kind], theme.dimmed_text))
-            key = QKeySequence(BY_NAME[f"toggle_{kind.value}"].keys[0]).toString(QKeySequence.SequenceFormat.NativeText)
+            key = key_text(f"toggle_{kind.value}")
             box.setToolTip(f"{kind.value}: {KIND_MEANINGS[kind]}\nUncheck to hide them ({key})")
-        key = QKeySequence(BY_NAME["altered_only"].keys[0]).toString(QKeySequence.SequenceFormat.NativeText)
-        self.altered_button.setToolTip(f"{BY_NAME['altered_only'].description} ({key})")
+        self.altered_button.setToolTip(tooltip("altered_only"))
         self.marks.set_styling(styling)
         self.marks.setToolTip(
             "Inside a linked sentence:\n"

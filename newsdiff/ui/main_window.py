@@ -1,8 +1,9 @@
 """The main window: the article list, the pair side by side, the legend, the overview, menus and keys.
 
-The window holds the open folder (a Session), which article is the base (left) and which copy is shown
-(right), and a ComparisonQueue, which compares pairs on a worker thread and keeps them; the window shows the
-pair wanted when its comparison arrives.
+The window holds the open folder (a Session), a WindowState (which article is the base, on the left, and
+which copy is shown on the right; the filters and the zoom), which the widgets follow, and a ComparisonQueue,
+which compares pairs on a worker thread and keeps them; the window shows the pair wanted when its comparison
+arrives.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -57,14 +58,14 @@ from newsdiff.ui.pair_header import PairHeader
 from newsdiff.ui.problems import ProblemsPanel
 from newsdiff.ui.session import Compared, Session, similarity
 from newsdiff.ui.shortcut_sheet import ShortcutSheet
-from newsdiff.ui.shortcuts import BY_NAME, key_sequences
+from newsdiff.ui.shortcuts import BY_NAME, key_sequences, key_text, tooltip
 from newsdiff.ui.theme import theme_for
 from newsdiff.ui.welcome import WelcomePage
+from newsdiff.ui.window_state import WindowState
 from newsdiff.ui.workers import PRIORITY_SHOWN, Runner, Task, analyse_in_process, warm_up
 
 SAMPLE_FOLDER = resource("sample")
 RECENT_LIMIT = 8
-ZOOM_LIMIT = 8  # points either way
 LIST_SHARE = 0.3  # of the window's width, for the article list, until the user moves the splitter
 ANALYSIS_FIRST_FROM = 100  # copies: from this many, the folder analysis runs before the base's comparisons
 COMPARISON_FAILED = "The comparison failed; see the problems panel."
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("newsdiff")
         self.setAcceptDrops(True)
         self.settings = settings if settings is not None else QSettings()
+        self.state = WindowState(self)
         self.comparisons = ComparisonQueue(self._analysis_holds_background, self)
         self.loader = Runner(self)
         self.analyser = Runner(self)
@@ -150,8 +152,6 @@ class MainWindow(QMainWindow):
         self._analysis_task: Task | None = None
         self._analysis_stop = threading.Event()
         self.session: Session | None = None
-        self.base: int | None = None
-        self.other: int | None = None
         self.comparison: Comparison | None = None
         self.differences: list[Difference] = []
         self.current_index: int | None = None
@@ -161,13 +161,11 @@ class MainWindow(QMainWindow):
         self._match_index: int | None = None
         self._sheet: ShortcutSheet | None = None
         self._guide: GuideWindow | None = None
-        self.hidden: set[Kind] = set()
-        self.altered_only = False
-        self.zoom = 0
         self.actions_by_name: dict[str, QAction] = {}
         self._make_actions()
         self._make_widgets()
         self._make_menus()
+        self._follow_state()
         self._restore_settings()
         self._restyle()
 
@@ -194,9 +192,9 @@ class MainWindow(QMainWindow):
             "swap_sides": self.swap_sides,
             "focus_list": lambda: self.article_list.setFocus(Qt.FocusReason.ShortcutFocusReason),
             "focus_view": lambda: self.view.setFocus(Qt.FocusReason.ShortcutFocusReason),
-            "zoom_in": lambda: self._zoom(1),
-            "zoom_out": lambda: self._zoom(-1),
-            "zoom_reset": lambda: self._zoom(0),
+            "zoom_in": lambda: self.state.set_zoom(self.state.zoom + 1),
+            "zoom_out": lambda: self.state.set_zoom(self.state.zoom - 1),
+            "zoom_reset": lambda: self.state.set_zoom(0),
             "shortcut_sheet": self.show_shortcut_sheet,
             "folder_overview": self.toggle_overview,
             "user_guide": self.show_guide,
@@ -209,26 +207,28 @@ class MainWindow(QMainWindow):
             action.setObjectName(name)
             action.setShortcuts(key_sequences(name))
             action.setStatusTip(shortcut.description)
-            action.setToolTip(
-                f"{shortcut.description} ({QKeySequence(shortcut.keys[0]).toString(QKeySequence.SequenceFormat.NativeText)})"
-            )
+            action.setToolTip(tooltip(name))
             self.actions_by_name[name] = action
             self.addAction(action)
         for name, text in UNBOUND_ACTIONS.items():
             action = QAction(text, self)
             action.setObjectName(name)
             self.actions_by_name[name] = action
+        state = self.state
         for kind in KINDS:
             action = self.actions_by_name[f"toggle_{kind.value}"]
             action.setCheckable(True)
             action.setChecked(True)
-            action.toggled.connect(lambda on, kind=kind: self.set_kind_shown(kind, on))
-        altered = self.actions_by_name["altered_only"]
-        altered.setCheckable(True)
-        altered.toggled.connect(self.set_altered_only)
-        furniture = self.actions_by_name["hide_furniture"]
-        furniture.setCheckable(True)
-        furniture.toggled.connect(self._furniture_toggled)
+            action.toggled.connect(lambda on, kind=kind: state.set_kind_shown(kind, on))
+            state.hidden_changed.connect(lambda hidden, action=action, kind=kind: action.setChecked(kind not in hidden))
+        for name, changed, change in (
+            ("altered_only", state.altered_only_changed, state.set_altered_only),
+            ("hide_furniture", state.hide_furniture_changed, state.set_hide_furniture),
+        ):
+            action = self.actions_by_name[name]
+            action.setCheckable(True)
+            action.toggled.connect(change)
+            changed.connect(action.setChecked)
         for name, handler in handlers.items():
             # triggered() passes `checked`; the handlers take no argument
             self.actions_by_name[name].triggered.connect(lambda _checked=False, handler=handler: handler())
@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
         left.setStretchFactor(1, 1)
 
         self.header = PairHeader(actions["swap_sides"], self)
-        self.legend = LegendBar(actions, self)
+        self.legend = LegendBar(self.state, self)
         self.view = AlignedView(self)
         self.view.sentence_clicked.connect(self._sentence_clicked)
         self.overview = OverviewStrip(self.view, self)
@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
         right_layout.addLayout(text_row, 1)
         right_layout.addWidget(self.find_bar)
 
-        self.folder_overview = FolderOverview(actions["hide_furniture"], self)
+        self.folder_overview = FolderOverview(self.state, self)
         self.folder_overview.pair_chosen.connect(self.show_pair_of)
         self.folder_overview.base_chosen.connect(lambda _cluster, article: self.set_base(article))
         self.folder_overview.analyse_requested.connect(self.analyse_folder)
@@ -358,6 +358,18 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addWidget(self.legend)
 
+    def _follow_state(self) -> None:
+        """Follow the window state: the list marks the pair chosen and it is shown; the text is restyled when a
+        filter or the zoom changes, and the position counts what the filters show. (The actions are tied to the
+        state where they are made; the legend and the overview tie themselves.)"""
+        state = self.state
+        # the list first: it forgets the old base's similarities before the new base's comparisons give theirs
+        state.roles_changed.connect(self.article_list.set_roles)
+        state.roles_changed.connect(self._roles_changed)
+        for changed in (state.hidden_changed, state.altered_only_changed, state.hide_furniture_changed):
+            changed.connect(self._filters_changed)
+        state.zoom_changed.connect(self._restyle)
+
     # ----- settings
 
     def _restore_settings(self) -> None:
@@ -373,29 +385,19 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
         self._splitter_restored = isinstance(splitter, QByteArray) and not splitter.isEmpty()
-        hidden = settings.value("view/hidden", [])
-        hidden = [hidden] if isinstance(hidden, str) else list(hidden or [])
-        self.hidden = {kind for kind in KINDS if kind.value in hidden}
-        self.altered_only = str(settings.value("view/altered_only", "false")).lower() == "true"
-        self.zoom = max(-ZOOM_LIMIT, min(ZOOM_LIMIT, int(settings.value("view/zoom", 0) or 0)))
-        # the state is set first: the toggles' handlers see nothing to change, but the legend follows them
-        for kind in KINDS:
-            self.actions_by_name[f"toggle_{kind.value}"].setChecked(kind not in self.hidden)
-        self.actions_by_name["altered_only"].setChecked(self.altered_only)
-        hide_furniture = str(settings.value("view/hide_furniture", "false")).lower() == "true"
-        self.actions_by_name["hide_furniture"].setChecked(hide_furniture)
+        state = self.state
+        state.restore(settings)
+        # from now on each change of the filters or the zoom is stored as it is made
+        view = (state.hidden_changed, state.altered_only_changed, state.hide_furniture_changed, state.zoom_changed)
+        for changed in view:
+            changed.connect(lambda _value: state.save(self.settings))
         self._update_open_last()
-
-    def _save_view_settings(self) -> None:
-        self.settings.setValue("view/hidden", sorted(kind.value for kind in self.hidden))
-        self.settings.setValue("view/altered_only", self.altered_only)
-        self.settings.setValue("view/zoom", self.zoom)
 
     def save_settings(self) -> None:
         """Store the window's geometry, splitter and view toggles."""
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
-        self._save_view_settings()
+        self.state.save(self.settings)
         self.settings.sync()
 
     def recent_folders(self) -> list[str]:
@@ -494,6 +496,7 @@ class MainWindow(QMainWindow):
         self.comparisons.set_session(session)
         self.session = session
         self.comparison = None
+        self.state.set_roles(None, None)  # the old folder's pair goes with it, even if the new one is the same
         self.article_list.set_articles(session.articles, session.word_counts)
         self.problems.set_problems(session.errors, session.articles)
         if session.folder is not None:
@@ -503,11 +506,11 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("newsdiff")
         self.pages.setCurrentWidget(self.splitter)
         count = len(session.articles)
-        self.base = session.suggested_base if session.suggested_base is not None else 0 if count else None
-        self.other = self.article_list.row_after(self.base, 1, skip=self.base) if count > 1 else None
+        base = session.suggested_base if session.suggested_base is not None else 0 if count else None
+        other = self.article_list.row_after(base, 1, skip=base) if count > 1 else None
         self.analysis = None  # before the roles change: the old folder's analysis must not be rebased
         self.folder_overview.clear()
-        self._roles_changed()
+        self.state.set_roles(base, other)
         if count > 1:
             self.analyse_folder()
         else:
@@ -521,22 +524,21 @@ class MainWindow(QMainWindow):
         """Show article `row` against the base."""
         if self.session is None:
             return
-        if row == self.base:
+        if row == self.state.base:
             self.statusBar().showMessage("That is the base; choose another copy to compare with it", 5000)
             return
-        self.other = row
-        self._roles_changed(background=False)
+        self.state.set_roles(self.state.base, row)
 
     def set_base(self, row: int) -> None:
         """Make article `row` the base (left); if it was the copy shown, the old base becomes the copy."""
-        if self.session is None or row == self.base:
+        base, other = self.state.base, self.state.other
+        if self.session is None or row == base:
             return
-        if row == self.other:
-            self.other = self.base
-        self.base = row
-        if self.other is None or self.other == self.base:
-            self.other = self.article_list.row_after(row, 1, skip=row)
-        self._roles_changed()
+        if row == other:
+            other = base
+        if other is None or other == row:
+            other = self.article_list.row_after(row, 1, skip=row)
+        self.state.set_roles(row, other)
 
     def _set_base_from_list(self) -> None:
         on_overview = self.tabs.currentWidget() is self.folder_overview
@@ -546,21 +548,21 @@ class MainWindow(QMainWindow):
 
     def swap_sides(self) -> None:
         """Swap the base and the copy shown."""
-        if self.base is not None and self.other is not None:
-            self.base, self.other = self.other, self.base
-            self._roles_changed()
+        base, other = self.state.base, self.state.other
+        if base is not None and other is not None:
+            self.state.set_roles(other, base)
 
     def _next_article(self, step: int) -> None:
-        if self.session is None or self.other is None:
+        if self.session is None or self.state.other is None:
             return
-        row = self.article_list.row_after(self.other, step, skip=self.base)
+        row = self.article_list.row_after(self.state.other, step, skip=self.state.base)
         if row is not None:
             self.choose_copy(row)
 
-    def _roles_changed(self, background: bool = True) -> None:
-        self.article_list.set_roles(self.base, self.other)
-        if background and self.base is not None:
-            self.comparisons.compare_base_with_all(self.base)
+    def _roles_changed(self, base: int | None, _other: int | None) -> None:
+        """Show the pair chosen; a new base is first compared with every copy, and made the base of its story."""
+        if base is not None and base != self.comparisons.base:
+            self.comparisons.compare_base_with_all(base)
             self._rebase_story()
         self._show_pair()
 
@@ -568,8 +570,7 @@ class MainWindow(QMainWindow):
         """Show article `left` (as the base) against `right` side by side."""
         if self.session is None or left == right:
             return
-        self.base, self.other = left, right
-        self._roles_changed()
+        self.state.set_roles(left, right)
         self.tabs.setCurrentIndex(0)
 
     def toggle_overview(self) -> None:
@@ -578,9 +579,10 @@ class MainWindow(QMainWindow):
 
     def pair(self) -> tuple[Article, Article] | None:
         """The base and the copy shown, if both are chosen."""
-        if self.session is None or self.base is None or self.other is None:
+        base, other = self.state.base, self.state.other
+        if self.session is None or base is None or other is None:
             return None
-        return self.session.articles[self.base], self.session.articles[self.other]
+        return self.session.articles[base], self.session.articles[other]
 
     # ----- comparing
 
@@ -610,7 +612,7 @@ class MainWindow(QMainWindow):
         pair = self.pair()
         if pair is None:
             return
-        if not self.comparisons.show(self.base, self.other):
+        if not self.comparisons.show(self.state.base, self.state.other):
             self._display(None, f"Comparing {Path(pair[0].path).name} with {Path(pair[1].path).name}…")
             self.header.show_pair(None, None)
 
@@ -631,13 +633,13 @@ class MainWindow(QMainWindow):
 
     def _rebase_story(self) -> None:
         """Make the viewer's base the base of its story in the overview too (coverage computed again)."""
-        analysis = self.analysis
-        if analysis is None or self.base is None or self._analysis_task is not None:
+        analysis, base = self.analysis, self.state.base
+        if analysis is None or base is None or self._analysis_task is not None:
             return
-        cluster = analysis.articles[self.base].cluster
-        if analysis.clusters[cluster].base == self.base:
+        cluster = analysis.articles[base].cluster
+        if analysis.clusters[cluster].base == base:
             return
-        job = partial(with_base, analysis, cluster, self.base, cache_dir=default_cache_dir())
+        job = partial(with_base, analysis, cluster, base, cache_dir=default_cache_dir())
         self._start_analysis(
             job, "Computing the coverage of the new base…", lambda found: self._analysed(*found, suggested=False)
         )
@@ -682,8 +684,9 @@ class MainWindow(QMainWindow):
             self.folder_overview.show_message("The folder analysis was cancelled.", analyse=True)
             return
         # A new base's coverage was under way: say which base the overview still shows.
-        if self.base is not None and self.base < len(analysis.articles):
-            shown = analysis.clusters[analysis.articles[self.base].cluster].base
+        base = self.state.base
+        if base is not None and base < len(analysis.articles):
+            shown = analysis.clusters[analysis.articles[base].cluster].base
             self.statusBar().showMessage(
                 f"Coverage of the new base cancelled: the overview still shows "
                 f"{Path(analysis.articles[shown].article.path).name} as the base of its story",
@@ -701,7 +704,7 @@ class MainWindow(QMainWindow):
         self._restyle()  # the pair shown may hold site furniture
         if suggested and self.tabs.currentWidget() is not self.folder_overview:
             stories = len(analysis.clusters)
-            key = QKeySequence(BY_NAME["folder_overview"].keys[0]).toString(QKeySequence.SequenceFormat.NativeText)
+            key = key_text("folder_overview")
             self.statusBar().showMessage(
                 f"Folder overview ready: {stories} stor{'y' if stories == 1 else 'ies'} ({key})", 8000
             )
@@ -725,14 +728,10 @@ class MainWindow(QMainWindow):
         """How sentences are drawn now: the palette's colours, the zoomed font, the hidden kinds, the site
         furniture of the pair shown (once the folder analysis has found it) and whether it is hidden."""
         font = QFont(self.font())
-        font.setPointSizeF(max(6.0, self.font().pointSizeF() + self.zoom))
+        state = self.state
+        font.setPointSizeF(max(6.0, self.font().pointSizeF() + state.zoom))
         return Styling(
-            theme_for(self.palette()),
-            font,
-            frozenset(self.hidden),
-            self.altered_only,
-            self._furniture(),
-            self.actions_by_name["hide_furniture"].isChecked(),
+            theme_for(self.palette()), font, state.hidden, state.altered_only, self._furniture(), state.hide_furniture
         )
 
     def _furniture(self) -> frozenset[tuple[Side, int]]:
@@ -819,38 +818,9 @@ class MainWindow(QMainWindow):
         if self.current_index is not None:
             self.view.set_current(self._keys(self.differences[self.current_index]), scroll=False)
 
-    def set_kind_shown(self, kind: Kind, shown: bool) -> None:
-        """Show or hide the sentences of `kind` (and skip them when navigating)."""
-        if shown == (kind not in self.hidden):
-            return
-        if shown:
-            self.hidden.discard(kind)
-        else:
-            self.hidden.add(kind)
-        self._filters_changed(f"toggle_{kind.value}", shown)
-
-    def set_altered_only(self, on: bool) -> None:
-        """Show only altered links (and stop only at them)."""
-        if on == self.altered_only:
-            return
-        self.altered_only = on
-        self._filters_changed("altered_only", on)
-
-    def _filters_changed(self, action: str, checked: bool) -> None:
-        self.actions_by_name[action].setChecked(checked)
-        self._save_view_settings()
+    def _filters_changed(self) -> None:
         self._restyle()
         self._update_position()
-
-    def _furniture_toggled(self, hide: bool) -> None:
-        self.settings.setValue("view/hide_furniture", hide)
-        self._restyle()
-        self._update_position()
-
-    def _zoom(self, step: int) -> None:
-        self.zoom = 0 if step == 0 else max(-ZOOM_LIMIT, min(ZOOM_LIMIT, self.zoom + step))
-        self._save_view_settings()
-        self._restyle()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
@@ -1006,11 +976,10 @@ class MainWindow(QMainWindow):
         """Write the HTML report of the base against every other copy (comparing those not done yet)."""
         from newsdiff.core.output.report import write_folder_report
 
-        session = self.session
-        if session is None or self.base is None or len(session.articles) < 2:
+        session, base = self.session, self.state.base
+        if session is None or base is None or len(session.articles) < 2:
             self.statusBar().showMessage("Nothing to export: open a folder of copies first", 5000)
             return
-        base = self.base
         base_article = session.articles[base]
         path = self._ask_report_path("Export Folder Report", f"{Path(base_article.path).stem}-report.html")
         force = self._confirm_overwrite(path) if path is not None else None

@@ -129,6 +129,16 @@ def key_sequences(name: str) -> list[QKeySequence]:
     return [QKeySequence(key) for key in BY_NAME[name].keys]
 
 
+def key_text(name: str) -> str:
+    """The main key of the action `name` as this platform writes it (Ctrl+5; on a Mac, ⌘5)."""
+    return QKeySequence(BY_NAME[name].keys[0]).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def tooltip(name: str) -> str:
+    """What the action `name` does, and its key: the tooltip of the action and of a check box standing for it."""
+    return f"{BY_NAME[name].description} ({key_text(name)})"
+
+
 def normalised(key: str) -> str:
     """A key sequence as Qt reads it, in portable text, so that spellings of one key compare equal."""
     return QKeySequence(key).toString(QKeySequence.SequenceFormat.PortableText)

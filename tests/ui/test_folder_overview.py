@@ -47,7 +47,7 @@ def test_sample_folder_is_one_story_with_the_wire_lead_as_base(qtbot, window) ->
     base = analysis.clusters[0].base
     assert prefix_of(window, base) in ("003", "002")
     # the viewer starts from the same suggestion: the base on the left, another copy on the right
-    assert window.base == base and window.other not in (None, base)
+    assert window.state.base == base and window.state.other not in (None, base)
     rows = story_rows(window)
     assert rows[Path(window.session.articles[base].path).name][0] == "base (suggested)"
     assert sum(1 for role, _ in rows.values() if role) == 1
@@ -96,7 +96,7 @@ def test_make_base_in_the_stories_moves_the_viewer_base_too(qtbot, window) -> No
     tree.setCurrentItem(target)
     qtbot.keyClick(tree, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     row = list_row(window, "000")
-    assert window.base == row
+    assert window.state.base == row
     qtbot.waitUntil(lambda: window.analysis.clusters[0].base == row and window._analysis_task is None, timeout=WAIT)
     assert story_rows(window)[seed("000").name][0] == "base"
 
@@ -167,7 +167,7 @@ def test_cancelling_a_new_base_says_which_base_the_overview_still_shows(qtbot, w
     message = window.statusBar().currentMessage()
     assert message.startswith("Coverage of the new base cancelled")
     assert Path(window.session.articles[suggested].path).name in message
-    assert window.analysis.clusters[0].base == suggested and window.base == other
+    assert window.analysis.clusters[0].base == suggested and window.state.base == other
 
 
 def test_untrusted_names_are_shown_literally(qtbot, window, tmp_path) -> None:

@@ -73,7 +73,7 @@ def choose_pair(qtbot, window: MainWindow, base: str, copy: str) -> None:
     """Pick the base and the copy in the list with the mouse and Ctrl+B, as a user does."""
     click_list_row(qtbot, window, base)
     qtbot.keyClick(window.article_list, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.base == list_row(window, base), timeout=WAIT)
+    qtbot.waitUntil(lambda: window.state.base == list_row(window, base), timeout=WAIT)
     click_list_row(qtbot, window, copy)
     qtbot.waitUntil(lambda: showing(window, base, copy), timeout=WAIT)
 
@@ -157,7 +157,7 @@ def test_toggle_hides_a_kind(qtbot, pair) -> None:
     uniques = {(side, s) for side in Side for s in window.comparison.unique(side)}
     assert uniques and not any(box.folded for box in view.boxes())
     press(qtbot, window, Qt.Key.Key_4, CTRL)
-    assert Kind.UNIQUE in window.hidden
+    assert Kind.UNIQUE in window.state.hidden
     assert not window.actions_by_name["toggle_unique"].isChecked()
     shown = {(cell.side, s) for box in view.boxes() for cell in view.cells(box.rows[0]) for s in cell.visible}
     assert shown and not shown & uniques
@@ -167,14 +167,14 @@ def test_toggle_hides_a_kind(qtbot, pair) -> None:
         press(qtbot, window, Qt.Key.Key_Down, ALT)
         assert window.current_difference().kind is not Kind.UNIQUE
     press(qtbot, window, Qt.Key.Key_4, CTRL)
-    assert Kind.UNIQUE not in window.hidden
+    assert Kind.UNIQUE not in window.state.hidden
     assert not any(box.folded for box in view.boxes())
 
 
 def test_altered_only_filter(qtbot, pair) -> None:
     window = pair
     press(qtbot, window, Qt.Key.Key_5, CTRL)
-    assert window.altered_only
+    assert window.state.altered_only
     altered = [d for d in window.differences if d.altered]
     press(qtbot, window, Qt.Key.Key_Down, ALT)
     if altered:
@@ -317,6 +317,16 @@ def test_swap_sides_and_next_copy(qtbot, pair) -> None:
     qtbot.waitUntil(lambda: showing(window, "003", "002"), timeout=WAIT)
 
 
+def test_the_list_and_the_pair_shown_follow_the_window_state(qtbot, pair) -> None:
+    window = pair
+    base, copy = list_row(window, "001"), list_row(window, "004")
+    window.state.set_roles(base, copy)
+    model = window.article_list.model_
+    assert model.role_text(base) == "base" and model.role_text(copy) == "copy"
+    assert model.role_text(list_row(window, "003")) == "" and window.article_list.selected_row() == copy
+    qtbot.waitUntil(lambda: showing(window, "001", "004"), timeout=WAIT)
+
+
 def test_list_shows_similarity_to_the_base_and_sorts(qtbot, pair) -> None:
     window = pair
     model = window.article_list.model_
@@ -456,15 +466,17 @@ def test_settings_persist(qtbot, tmp_path) -> None:
     path = tmp_path / "persist.ini"
     first = make_window(qtbot, path)
     open_folder(qtbot, first)
-    first.set_kind_shown(Kind.SHARED, False)
-    first.set_altered_only(True)
+    first.state.set_kind_shown(Kind.SHARED, False)
+    first.state.set_altered_only(True)
+    first.state.set_zoom(2)
     first.splitter.setSizes([300, 980])
     sizes = first.splitter.sizes()
     first.close()
     first.wait_for_work()
     second = make_window(qtbot, path)
-    assert second.hidden == {Kind.SHARED}
-    assert second.altered_only and second.actions_by_name["altered_only"].isChecked()
+    assert second.state.hidden == {Kind.SHARED}
+    assert second.state.altered_only and second.actions_by_name["altered_only"].isChecked()
+    assert second.state.zoom == 2 and second.styling().font.pointSizeF() == second.font().pointSizeF() + 2
     assert not second.actions_by_name["toggle_shared"].isChecked()
     assert not second.legend.kind_buttons[Kind.SHARED].isChecked() and second.legend.altered_button.isChecked()
     open_folder(qtbot, second)
@@ -564,9 +576,9 @@ def test_kind_toggles_are_in_the_legend(window, kind) -> None:
     box = window.legend.kind_buttons[kind]
     assert box.text() == kind.value and box.isChecked()
     box.click()
-    assert kind in window.hidden and not window.actions_by_name[f"toggle_{kind.value}"].isChecked()
+    assert kind in window.state.hidden and not window.actions_by_name[f"toggle_{kind.value}"].isChecked()
     window.actions_by_name[f"toggle_{kind.value}"].trigger()
-    assert kind not in window.hidden and box.isChecked()
+    assert kind not in window.state.hidden and box.isChecked()
 
 
 def test_a_folder_of_one_article_says_what_is_missing(qtbot, window, tmp_path) -> None:
