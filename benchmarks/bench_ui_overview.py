@@ -24,7 +24,7 @@ import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QSettings, QThreadPool, QTimer  # noqa: E402
 
 from newsdiff.core.folder.transport import pack, similarity_matrix, unpack  # noqa: E402
 from newsdiff.ui.main_window import MainWindow  # noqa: E402
@@ -116,11 +116,13 @@ def _in_this_process(job, progress, cancelled):
 
 
 @pytest.mark.parametrize("where", ["own-process", "window-thread"])
-def test_viewer_opens_1000_articles(benchmark, qapp, folder: Path, fresh_cache, tmp_path, where: str) -> None:
+def test_viewer_opens_1000_articles(
+    benchmark, qapp, folder: Path, fresh_cache, tmp_path, monkeypatch, where: str
+) -> None:
     benchmark.group = "overview-1000"
-    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     if where == "window-thread":
-        window.run_analysis = _in_this_process
+        monkeypatch.setattr("newsdiff.ui.main_window.analyse_in_process", _in_this_process)
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     window.resize(1280, 800)
     window.show()
     figures: dict[str, float] = {}
@@ -145,4 +147,5 @@ def test_viewer_opens_1000_articles(benchmark, qapp, folder: Path, fresh_cache, 
     print(f"\nviewer, 1,000 articles, analysis in its {where}: {figures}")
     assert len(window.analysis.articles) == ARTICLES and window.folder_overview.heat_map.model().rowCount() == ARTICLES
     window.close()
-    window.wait_for_work()
+    for pool in window.findChildren(QThreadPool):  # the window's worker threads
+        pool.waitForDone()

@@ -41,7 +41,7 @@ class ComparisonQueue(QObject):
     def __init__(self, background_held: Callable[[], bool], parent: QObject | None = None) -> None:
         """`background_held` says whether the base's comparisons must wait (resume_background ends the wait)."""
         super().__init__(parent)
-        self.runner = Runner(self)
+        self._runner = Runner(self)
         self._background_held = background_held
         self._session: Session | None = None
         self.base: int | None = None  # the article compared with every copy
@@ -64,7 +64,7 @@ class ComparisonQueue(QObject):
     def stop(self) -> None:
         """Drop the comparisons queued, and ignore what those under way deliver."""
         for task in self._pending.values():
-            self.runner.forget(task)
+            self._runner.forget(task)
         self._pending.clear()
         self._wanted = None
         self._background.clear()
@@ -96,7 +96,7 @@ class ComparisonQueue(QObject):
         waits behind a long queue and the window never spends long setting one up."""
         if self._session is None:
             return
-        if self._background_key is not None and self.runner.cancel(self._pending[self._background_key]):
+        if self._background_key is not None and self._runner.cancel(self._pending[self._background_key]):
             del self._pending[self._background_key]
         self.base = base
         self._background_key = None
@@ -120,10 +120,10 @@ class ComparisonQueue(QObject):
         if key in self._cache or key in self._failed:
             return
         task = self._pending.get(key)
-        if task is not None and (priority <= PRIORITY_BACKGROUND or not self.runner.cancel(task)):
+        if task is not None and (priority <= PRIORITY_BACKGROUND or not self._runner.cancel(task)):
             return  # queued or running already (a background one is queued again, ahead, for the screen)
         session = self._session
-        self._pending[key] = self.runner.start(
+        self._pending[key] = self._runner.start(
             lambda _: compare_pair(session, left, right),
             lambda compared: self._compared(key, compared),
             lambda error: self._compare_failed(key, error),

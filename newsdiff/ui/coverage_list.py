@@ -75,7 +75,3 @@ class CoverageList(QListWidget):
                 item.setBackground(coverage_colour(sentence.copies, others, ground, dark))
                 item.setToolTip(plain_tooltip(f"Carried by {sentence.copies} of the {others} other copies"))
             self.addItem(item)
-
-    def shown_sentences(self) -> list[str]:
-        """The texts listed, as shown (tests)."""
-        return [self.item(row).text() for row in range(self.count())]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import threading
-import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -147,7 +146,6 @@ class MainWindow(QMainWindow):
         self.comparisons = ComparisonQueue(self._analysis_holds_background, self)
         self.loader = Runner(self)
         self.analyser = Runner(self)
-        self.run_analysis = analyse_in_process  # how the analysis runs (a benchmark compares another way)
         self.analysis: FolderAnalysis | None = None
         self._analysis_task: Task | None = None
         self._analysis_stop = threading.Event()
@@ -156,7 +154,6 @@ class MainWindow(QMainWindow):
         self.differences: list[Difference] = []
         self.current_index: int | None = None
         self.position: float | None = None
-        self.last_display_ms = 0.0
         self._matches: list[tuple[Side, int, int]] = []
         self._match_index: int | None = None
         self._sheet: ShortcutSheet | None = None
@@ -616,10 +613,6 @@ class MainWindow(QMainWindow):
             self._display(None, f"Comparing {Path(pair[0].path).name} with {Path(pair[1].path).name}…")
             self.header.show_pair(None, None)
 
-    def wait_for_work(self, milliseconds: int = -1) -> bool:
-        """Wait until the worker threads are idle (tests); whether they are."""
-        return all(runner.wait(milliseconds) for runner in (self.loader, self.comparisons.runner, self.analyser))
-
     # ----- the folder overview
 
     def analyse_folder(self) -> None:
@@ -653,7 +646,7 @@ class MainWindow(QMainWindow):
         self.analysis_progress.show()
         self.analysis_cancel.show()
         self._analysis_task = self.analyser.start(
-            lambda progress: self.run_analysis(job, progress, stop.is_set),
+            lambda progress: analyse_in_process(job, progress, stop.is_set),
             finished,
             self._analysis_failed,
             progress=self._analysis_progressed,
@@ -755,7 +748,6 @@ class MainWindow(QMainWindow):
         return analysis.articles[index].boilerplate
 
     def _display(self, compared: Compared | None, placeholder: str = "") -> None:
-        started = time.perf_counter()
         comparison = compared.comparison if compared is not None else None
         self.comparison = comparison
         self.differences = compared.differences if compared is not None else []
@@ -770,7 +762,6 @@ class MainWindow(QMainWindow):
         self._update_position()
         if not self.find_bar.isHidden():
             self._search(self.find_bar.field.text())
-        self.last_display_ms = (time.perf_counter() - started) * 1000
 
     def _update_counts(self) -> None:
         comparison = self.comparison
@@ -784,16 +775,6 @@ class MainWindow(QMainWindow):
         misspelt = len(comparison.misspellings)
         parts.append(f"{misspelt} misspelling{'s' if misspelt != 1 else ''}")
         self.counts_label.setText("    ".join(parts))
-
-    def shown_counts(self) -> dict[Side, dict[Kind, int]]:
-        """The counts per kind the status bar shows, read back from its text (tests)."""
-        counts: dict[Side, dict[Kind, int]] = {}
-        for part in self.counts_label.text().split("    "):
-            head, _, rest = part.partition(": ")
-            if head in (Side.LEFT.value, Side.RIGHT.value):
-                pieces = (piece.split(" ") for piece in rest.split(" · "))
-                counts[Side(head)] = {Kind(name): int(number) for number, name in pieces}
-        return counts
 
     def _update_position(self, note: str = "") -> None:
         shown = [d for d in self.differences if self._shown(d)]
@@ -858,10 +839,6 @@ class MainWindow(QMainWindow):
     def _forward_wrap(self, step: navigation.Step) -> bool:
         shown = [i for i, d in enumerate(self.differences) if self._shown(d)]
         return bool(shown) and step.index == shown[0]
-
-    def current_difference(self) -> Difference | None:
-        """The difference the keyboard is on, if any."""
-        return self.differences[self.current_index] if self.current_index is not None else None
 
     def _sentence_clicked(self, side: Side, sentence: int) -> None:
         for index, difference in enumerate(self.differences):

@@ -135,13 +135,6 @@ class Runner(QObject):
         if not self.cancel(task) and task in self._running:
             self._running[task] = None
 
-    def busy(self) -> bool:
-        """Whether a task is queued or running whose result is still wanted."""
-        return any(callbacks is not None for callbacks in self._running.values())
-
-    def wait(self, milliseconds: int = -1) -> bool:
-        """Wait for the pool's tasks to end (tests and shutdown); whether they all did."""
-        return self.pool.waitForDone(milliseconds)
 
 
 _pool: ProcessPoolExecutor | None = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from PySide6.QtCore import QThreadPool
 
 from newsdiff.core.read.articles import Article
 from newsdiff.ui import comparison_queue
@@ -47,6 +48,12 @@ def pair(left: int, right: int, folder: str = "a") -> tuple[str, str]:
     return f"{folder}/{left}.txt", f"{folder}/{right}.txt"
 
 
+def wait_for_work(queue: ComparisonQueue) -> None:
+    """Wait until the queue's worker thread has nothing left to run."""
+    for pool in queue.findChildren(QThreadPool):
+        pool.waitForDone()
+
+
 @pytest.fixture
 def engine(monkeypatch) -> Engine:
     engine = Engine()
@@ -62,7 +69,7 @@ def queue(qtbot, engine):
     yield queue
     engine.gate.set()
     queue.stop()
-    queue.runner.pool.waitForDone()
+    wait_for_work(queue)
 
 
 def test_a_pair_compared_once_is_shown_from_the_cache(qtbot, engine, queue) -> None:
@@ -158,7 +165,7 @@ def test_a_new_folder_forgets_the_old_ones_comparisons(qtbot, engine, queue) -> 
     queue.set_session(session(3, folder="b"))
     assert queue.base is None and queue.cached(0, 1) is None
     engine.gate.set()
-    queue.runner.pool.waitForDone()
+    wait_for_work(queue)
     qtbot.wait(50)  # what the old comparison delivers would arrive now
     assert arrived == []
     with qtbot.waitSignal(queue.shown, timeout=WAIT) as shown:

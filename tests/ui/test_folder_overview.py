@@ -11,11 +11,19 @@ from PySide6.QtCore import Qt
 
 from newsdiff.core.model import Side
 from newsdiff.ui.cells import FURNITURE_BADGE
+from newsdiff.ui.coverage_list import CoverageList
 from newsdiff.ui.main_window import MainWindow
 from newsdiff.ui.story_tree import ARTICLE_ROLE, FILE, ROLE, TITLE
 from tests.conftest import FIXTURES, seed
 from tests.synthetic_folder import generate_folder
-from tests.ui.test_main_window import WAIT, list_row, open_folder, showing, window  # noqa: F401 - window: the fixture
+from tests.ui.test_main_window import (
+    WAIT,
+    current_difference,
+    list_row,
+    open_folder,
+    showing,
+    window,  # noqa: F401 - the fixture
+)
 
 
 def analysed(qtbot, window: MainWindow, folder: Path = FIXTURES) -> None:
@@ -34,6 +42,11 @@ def story_rows(window: MainWindow) -> dict[str, tuple[str, str]]:
         name = Path(window.session.articles[item.data(TITLE, ARTICLE_ROLE)].path).name
         rows[name] = (item.text(ROLE), item.text(4))
     return rows
+
+
+def shown_sentences(coverage: CoverageList) -> list[str]:
+    """The lines of the coverage list, as shown."""
+    return [coverage.item(row).text() for row in range(coverage.count())]
 
 
 def prefix_of(window: MainWindow, article: int) -> str:
@@ -60,7 +73,7 @@ def test_sample_folder_is_one_story_with_the_wire_lead_as_base(qtbot, window) ->
 def test_coverage_shades_the_base_and_furniture_hides_with_one_toggle(qtbot, window) -> None:
     analysed(qtbot, window)
     coverage = window.folder_overview.coverage
-    shown = coverage.shown_sentences()
+    shown = shown_sentences(coverage)
     cluster = window.analysis.clusters[0]
     assert len(shown) == len(cluster.coverage)
     trump = next(line for line in shown if "I have strongly requested to President Putin" in line)
@@ -77,15 +90,15 @@ def test_coverage_shades_the_base_and_furniture_hides_with_one_toggle(qtbot, win
     assert rows[seed("002").name][0] == "base"
     assert rows[Path(window.session.articles[window.analysis.clusters[0].base].path).name][0] == "base"
     assert any(role == "suggested base" for role, _ in rows.values())
-    furniture = [line for line in coverage.shown_sentences() if line.startswith("site furniture")]
+    furniture = [line for line in shown_sentences(coverage) if line.startswith("site furniture")]
     assert furniture
     qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.actions_by_name["hide_furniture"].isChecked()
-    after = coverage.shown_sentences()
+    after = shown_sentences(coverage)
     assert not any(line.startswith("site furniture") for line in after)
     assert len(after) == len(window.analysis.clusters[0].coverage) - len(furniture)
     qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
-    assert len(coverage.shown_sentences()) == len(window.analysis.clusters[0].coverage)
+    assert len(shown_sentences(coverage)) == len(window.analysis.clusters[0].coverage)
 
 
 def test_make_base_in_the_stories_moves_the_viewer_base_too(qtbot, window) -> None:
@@ -218,7 +231,7 @@ def test_site_furniture_is_marked_in_the_pair_and_hidden_with_one_toggle(qtbot, 
     # navigation passes over it: walking every difference never lands on furniture alone
     for _ in range(len(after) + 1):
         qtbot.keyClick(window.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-        current = window.current_difference()
+        current = current_difference(window)
         assert current is not None and not all(key in furniture for key in window._keys(current))
 
 
