@@ -31,7 +31,7 @@ from meter_data import Label, Story, data_dir, load_stories, words
 from meter_labels import KEPT, OUTSIDE, REASON_OF_EDIT, SHARED, TYPO, UNIQUE, Confusion, folded, sentence_at
 from results_file import RESULTS, write_section
 
-from newsdiff.core.pair.similarity import STOPWORDS
+from newsdiff.core.text.lexicon import STOPWORDS
 
 HEADING = "## METER: how far its labels can be reached"
 COMMAND = "python benchmarks/quality/meter_reach.py"

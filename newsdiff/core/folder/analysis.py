@@ -49,8 +49,9 @@ LSH_BANDS, LSH_ROWS = 128, 2
 # results are used only while their source is unchanged, so an updated engine never meets stale results.
 CACHED_BY = (
     "newsdiff.core.folder.features", "newsdiff.core.folder.boilerplate", "newsdiff.core.folder.fingerprint",
-    "newsdiff.core.folder.coverage", "newsdiff.core.pair.compare", "newsdiff.core.pair.align", "newsdiff.core.pair.similarity",
-    "newsdiff.core.text.segment", "newsdiff.core.text.normalize", "newsdiff.core.pair.embed",
+    "newsdiff.core.folder.coverage", "newsdiff.core.pair.compare", "newsdiff.core.pair.align",
+    "newsdiff.core.pair.similarity", "newsdiff.core.text.segment", "newsdiff.core.text.normalize",
+    "newsdiff.core.text.lexicon", "newsdiff.core.pair.embed",
 )
 
 

@@ -20,7 +20,7 @@ from importlib.resources import files
 import numpy as np
 from datasketch import LeanMinHash, MinHash
 
-from newsdiff.core.pair.similarity import STOPWORDS
+from newsdiff.core.text.lexicon import STOPWORDS
 from newsdiff.core.text.normalize import words
 
 SKIP_WINDOW = 3

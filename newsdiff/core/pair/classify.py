@@ -10,9 +10,9 @@ from fast_diff_match_patch import diff
 from rapidfuzz.distance import OSA, Indel, Levenshtein
 
 from newsdiff.core.model import Document, Edit, EditOp, Kind, Side
-from newsdiff.core.pair.similarity import STOPWORDS
 from newsdiff.core.pair.spelling import both_known_and_distinct, is_known
 from newsdiff.core.text.figures import digits, is_number, number_words
+from newsdiff.core.text.lexicon import DATE_WORDS, KEY_POSITIONS, STOPWORDS, is_negation
 from newsdiff.core.text.normalize import Token, typographic
 
 _EQUAL, _DELETE, _INSERT = "=", "-", "+"
@@ -28,22 +28,6 @@ class Change:
 
     left: tuple[Token, ...]
     right: tuple[Token, ...]
-
-
-# Words that negate: adding or dropping one reverses the claim, however few letters it takes (could, couldn't).
-NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot nowhere".split())
-
-
-def is_negation(word: str) -> bool:
-    """Whether a case-folded word negates: a negation word, or a verb with "n't"."""
-    return word in NEGATIONS or word.endswith("n't")
-
-
-# Days and months: like numbers, one changed for another changes a fact, however few letters differ.
-DATE_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december today yesterday tomorrow tonight""".split()
-)
 
 
 # Inside a reworded run, a run of this many words copied unchanged is kept as copied, not swallowed.
@@ -190,14 +174,6 @@ def _is_other_word(a: str, b: str) -> bool:
     return both_known_and_distinct(a, b) and not _is_slip(a, b)
 
 
-# Where each letter lies on a QWERTY keyboard (row, column), the rows staggered as on the keys.
-_KEYS = {
-    letter: (row, column + offset)
-    for row, (letters, offset) in enumerate((("qwertyuiop", 0.0), ("asdfghjkl", 0.25), ("zxcvbnm", 0.75)))
-    for column, letter in enumerate(letters)
-}
-
-
 def _is_slip(a: str, b: str) -> bool:
     """Whether one spelling is the other with one slip of the fingers: a letter dropped or added, two letters
     swapped, or a letter struck for the key next to it."""
@@ -206,9 +182,9 @@ def _is_slip(a: str, b: str) -> bool:
     if len(a) != len(b) or Levenshtein.distance(a, b) != 1:
         return False
     x, y = next((x, y) for x, y in zip(a, b) if x != y)
-    if x not in _KEYS or y not in _KEYS:
+    if x not in KEY_POSITIONS or y not in KEY_POSITIONS:
         return False
-    (row_x, column_x), (row_y, column_y) = _KEYS[x], _KEYS[y]
+    (row_x, column_x), (row_y, column_y) = KEY_POSITIONS[x], KEY_POSITIONS[y]
     return abs(row_x - row_y) <= 1 and abs(column_x - column_y) <= 1
 
 

@@ -19,10 +19,11 @@ from newsdiff.core.pair.classify import (
     word_edits,
 )
 from newsdiff.core.pair.facts import Passage, changed_facts, figure_counts, is_attribution
-from newsdiff.core.pair.similarity import STOPWORDS, SentenceFeatures, matrices, sentence_features
+from newsdiff.core.pair.similarity import SentenceFeatures, matrices, sentence_features
 from newsdiff.core.pair.spelling import Suspect, document_words, misspellings, suspects
 from newsdiff.core.read.articles import Article
 from newsdiff.core.run.blas_threads import one_blas_thread
+from newsdiff.core.text.lexicon import STOPWORDS
 from newsdiff.core.text.normalize import Token, canonical, tokens, words
 from newsdiff.core.text.segment import segment
 

@@ -8,10 +8,21 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from newsdiff.core.model import Alteration
-from newsdiff.core.pair.classify import Change, is_negation, is_typo_word, swaps_a_fact
-from newsdiff.core.pair.similarity import STOPWORDS
+from newsdiff.core.pair.classify import Change, is_typo_word, swaps_a_fact
 from newsdiff.core.text.countries import same_country
 from newsdiff.core.text.figures import NUMBER_VALUES, digits, is_number
+from newsdiff.core.text.lexicon import (
+    DENYING,
+    DOWNWARD,
+    GOVERNING_NEGATIONS,
+    LIST_JOINERS,
+    SAYING_WORDS,
+    SCALES,
+    STOPWORDS,
+    TITLES,
+    UPWARD,
+    is_negation,
+)
 from newsdiff.core.text.normalize import Token
 
 
@@ -67,29 +78,8 @@ def _reordered(changes: Sequence[Change]) -> bool:
     return left_figures == sorted(filter(None, (digits(t.folded) for c in changes for t in c.right)))
 
 
-# Contractions that lost their apostrophe on the way (dont, isnt): a negation a typo away.
-_UNMARKED_CONTRACTIONS = frozenset(
-    f"{verb}nt" for verb in "do does did is was are were have has had wo would could should ca ai".split()
-)
-
-
-# The negations that govern the word after them ("would not cut", "never met", "no evidence"); not "without",
-# which paraphrases a verb as often as it negates one ("without power" / "lost power"). Besides, any "n't".
-_GOVERNING = frozenset("not never no cannot".split()) | _UNMARKED_CONTRACTIONS
-
-
 def _governs(word: str) -> bool:
-    return word in _GOVERNING or word.endswith("n't")
-
-
-# Words that deny as a negation does: a paraphrase trades "would not comment" for "declined to comment", "did not
-# say" for "refused to say", "if not repealed" for "unless repealed".
-_DENYING = frozenset(
-    """decline declined declines declining refuse refused refuses refusing fail failed fails failing failure deny
-    denied denies denying lack lacked lacks lacking reject rejected rejects rejecting unable avoid avoided stop
-    stopped ceased halted ban banned banning barred barring absent absence missing little rather instead only
-    hardly scarcely barely longer yet unless except""".split()
-)
+    return word in GOVERNING_NEGATIONS or word.endswith("n't")
 
 
 def _negated_stems(words: Sequence[str]) -> tuple[set[str], set[str]]:
@@ -114,7 +104,10 @@ def flips_negation(left: Sequence[str], right: Sequence[str]) -> bool:
     without its negation on the other, which denies nothing in any other words ("would not cut taxes" / "will
     cut taxes", but not "would not comment" / "declined to comment")."""
     # Most passages hold no negation: a set test and a search of the joined words tell them at once.
-    if _GOVERNING.isdisjoint(left) and _GOVERNING.isdisjoint(right) and "n't" not in " ".join((*left, *right)):
+    if (
+        GOVERNING_NEGATIONS.isdisjoint(left) and GOVERNING_NEGATIONS.isdisjoint(right)
+        and "n't" not in " ".join((*left, *right))
+    ):
         return False
     left_negated, left_plain = _negated_stems(left)
     right_negated, right_plain = _negated_stems(right)
@@ -124,7 +117,7 @@ def flips_negation(left: Sequence[str], right: Sequence[str]) -> bool:
 
 
 def _denies(words: Sequence[str]) -> bool:
-    return any(is_negation(w) or _governs(w) or w in _DENYING for w in words)
+    return any(is_negation(w) or _governs(w) or w in DENYING for w in words)
 
 
 def changes_figures(left: Sequence[tuple[str, str]], right: Sequence[tuple[str, str]]) -> bool:
@@ -161,20 +154,13 @@ def _value(figure: str) -> str:
     return repr(sum(values)) if values else figure
 
 
-# Number words that scale the figure before them: "991 million" counts millions (of whatever follows).
-_SCALES = frozenset("hundred thousand million billion trillion".split())
-
-# Words that join the members of a list of figures (2000, 2001 and 2002; 10 to 12).
-_LIST_JOINERS = frozenset("and or to through".split())
-
-
 def figure_counts(words: Sequence[str]) -> list[tuple[str, str]]:
     """Each content word that follows a figure in case-folded words, with the figure. A word after the last
     figure of a list counts them all, and is left out; so is a figure inside a number written in words (two
     hundred). A figure with a scale counts the scale ("$991 million": 991 millions)."""
     counts = []
     for k, (figure, word) in enumerate(zip(words, words[1:])):
-        if not is_number(figure) or (is_number(word) and word not in _SCALES) or word in STOPWORDS:
+        if not is_number(figure) or (is_number(word) and word not in SCALES) or word in STOPWORDS:
             continue
         if not _ends_a_list(words[max(k - 2, 0) : k]):
             counts.append((word, figure))
@@ -197,45 +183,22 @@ def _ends_a_list(before: Sequence[str]) -> bool:
     """Whether a figure after these words (the two before it) is the last of a list of figures."""
     if not before:
         return False
-    return is_number(before[-1]) or (len(before) == 2 and before[1] in _LIST_JOINERS and is_number(before[0]))
-
-
-# Words that say which way a figure went. One way on one side and the other way on the other, at the same
-# place, reverses the claim ("Brent rose 31 cents" / "Brent fell 38 cents"), however close the spelling or the
-# rest of the sentence. Not "added": it is more often "he added" than "added 200 jobs".
-_UPWARD = frozenset(
-    """rise rises rose risen rising up gain gains gained gaining increase increased increases increasing climb
-    climbed climbs climbing jump jumped jumps higher grew grow grows growing soar soared surge surged surging
-    advance advanced advancing rallied rally""".split()
-)
-_DOWNWARD = frozenset(
-    """fall falls fell fallen falling down drop drops dropped dropping decline declined declines declining decrease
-    decreased decreases lose loses lost losing slip slipped slips slid lower shrank shrink plunge plunged tumble
-    tumbled dip dipped dips eased eases shed sank sink slump slumped""".split()
-)
+    return is_number(before[-1]) or (len(before) == 2 and before[1] in LIST_JOINERS and is_number(before[0]))
 
 
 def reverses_direction(changes: Sequence[Change], left: Sequence[str], right: Sequence[str]) -> bool:
     """Whether a reworded run says a figure went up where the other side says it went down, or the other way
     round, neither passage (`left`, `right`: their case-folded words) saying both."""
-    left_up, left_down = not _UPWARD.isdisjoint(left), not _DOWNWARD.isdisjoint(left)
-    right_up, right_down = not _UPWARD.isdisjoint(right), not _DOWNWARD.isdisjoint(right)
+    left_up, left_down = not UPWARD.isdisjoint(left), not DOWNWARD.isdisjoint(left)
+    right_up, right_down = not UPWARD.isdisjoint(right), not DOWNWARD.isdisjoint(right)
     if left_up == left_down or right_up == right_down or left_up == right_up:
         return False  # one passage says both ways, or neither, or both say the same way
-    left_way, right_way = (_UPWARD, _DOWNWARD) if left_up else (_DOWNWARD, _UPWARD)
+    left_way, right_way = (UPWARD, DOWNWARD) if left_up else (DOWNWARD, UPWARD)
     return any(
         not left_way.isdisjoint(t.folded for t in change.left)
         and not right_way.isdisjoint(t.folded for t in change.right)
         for change in changes
     )
-
-
-# Titles stand before a name and are no name of their own: "Dr Hollingworth" and "Peter Hollingworth" are one man.
-_TITLES = frozenset(
-    """mr mrs ms miss dr sir lord lady dame president prime minister secretary senator sen rep gov governor general
-    gen col capt sgt lt judge justice chancellor king queen prince princess pope rev father professor prof chief
-    inspector detective officer sheriff mayor""".split()
-)
 
 
 def swaps_a_name(changes: Sequence[Change], left: Passage, right: Passage) -> bool:
@@ -258,7 +221,7 @@ def _name_words(items: Sequence[Token], plain_capitals: frozenset[int]) -> list[
     word capitalised whatever it is (`plain_capitals`: a sentence's first word, a heading's) is no name."""
     found: list[str] = []
     for t in items:
-        if not t.is_word or t.folded in _TITLES:
+        if not t.is_word or t.folded in TITLES:
             continue
         # Most runs hold a lower-case word, or more than two: they are told at the first such word.
         if len(found) == 2 or not _is_name(t, plain_capitals):
@@ -285,11 +248,6 @@ def _same_name(left: Sequence[str], right: Sequence[str]) -> bool:
     return any(w.replace(".", "") in initials for w in (*left, *right))
 
 
-# Verbs that say who said a thing, and how: an attribution ("Trump wrote on Truth Social, saying, ...").
-_SAYING = frozenset(
-    """said says saying told tells telling added adds adding according stated states stating wrote writes writing
-    reported reports explained noted insisted argued claimed testified warned announced""".split()
-)
 # An attribution is short: a longer addition says more than who said it.
 ATTRIBUTION_WORDS = 10
 
@@ -298,4 +256,4 @@ def is_attribution(words: Sequence[str]) -> bool:
     """Whether the case-folded words added to a sentence only say who said it, and how ("Trump shared his plea on
     Truth Social, saying", "police said on Monday"): no change of its claim. On MRPC, 42 of the 44 pairs whose one
     sentence is the other with such words added are labelled equivalent."""
-    return 0 < len(words) <= ATTRIBUTION_WORDS and not _SAYING.isdisjoint(words)
+    return 0 < len(words) <= ATTRIBUTION_WORDS and not SAYING_WORDS.isdisjoint(words)

@@ -20,22 +20,18 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq, Levenshtein
 from tokenizers import Encoding, Tokenizer
 
-from newsdiff.core.pair.classify import DATE_WORDS, is_negation
 from newsdiff.core.pair.embed import embed, model
-from newsdiff.core.pair.similarity import STOPWORDS
 from newsdiff.core.text.figures import NUMBER_VALUES
+from newsdiff.core.text.lexicon import DATE_WORDS, SAYING, STOPWORDS, VAGUE_QUANTITIES, is_negation
 from newsdiff.core.text.normalize import WORD, typographic
 
 _FREQUENCIES = "frequency_dictionary_en_82_765.txt"
-_NUMBER_WORDS = dict(NUMBER_VALUES)
-# Vague quantities are numbers too: "thousands" of troops are not "hundreds" of them.
-_NUMBER_WORDS.update({w: w for w in ("dozens", "scores", "hundreds", "thousands", "millions", "billions")})
+# Each number word's number: its value, or for a vague quantity the word itself.
+_NUMBER_WORDS = dict(NUMBER_VALUES) | {w: w for w in VAGUE_QUANTITIES}
 _DIGITS = re.compile(r"\d")
 _SUFFIX = re.compile(r"(?:'s|s'|ing|ed|es|s)$")
-_SPEECH = (
-    r"(?:said|says|told|tells|added|adds|according to|stated|wrote|writes|reported|explained|noted|insisted"
-    r"|argued|claimed|testified|warned)"
-)
+# A verb of saying, as a regular expression.
+_SPEECH = "(?:" + "|".join(SAYING) + ")"
 # Attribution that ends a sentence (", a senior official said Monday.") or starts it ("Bush said that ...").
 _TRAILING_ATTRIBUTION = re.compile(
     rf"""(?:,['"]?|(?<=[.!?])['"])\s+(?:[^,"'\s]+\s+){{0,6}}?{_SPEECH}\b(?:\s+[^\s"]+){{0,9}}?\s*\.?\s*$"""

@@ -12,17 +12,8 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from newsdiff.core.pair.embed import cosine_matrix, embed
+from newsdiff.core.text.lexicon import STOPWORDS
 from newsdiff.core.text.normalize import WORD, canonical, typographic, words
-
-# Words that carry no content: their overlap says nothing about reuse.
-STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as is are was were be been being has have had
-    do does did it its this that these those he she they we you i his her their our your him them us me
-    will would can could should may might must shall not no so than then there here which who whom whose
-    what when where why how all any some such into over under about after before also just only very said
-    says say""".split()
-)
-
 
 # Character similarity counts from this value up (see Matrices.score) ...
 CLOSE_RATIO = 0.75

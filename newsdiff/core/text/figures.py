@@ -5,14 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable
 
-# Words that are numbers: changing one changes a fact, however few letters differ (million/billion).
-NUMBER_WORDS = frozenset(
-    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
-    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand
-    thousands million millions billion billions trillion trillions dozen dozens first second third fourth fifth
-    sixth seventh eighth ninth tenth half quarter""".split()
-)
-
+from newsdiff.core.text.lexicon import NUMBER_WORDS
 
 # The value of each number word that states one, as the digits would write it.
 NUMBER_VALUES = dict(

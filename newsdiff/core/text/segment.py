@@ -9,6 +9,7 @@ import pysbd
 
 from newsdiff.core.model import Document, Sentence, Span
 from newsdiff.core.read.articles import Article
+from newsdiff.core.text.lexicon import ABBREVIATIONS
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0\u2000-\u200b\u3000]*\n")
 _LINE_END_PUNCTUATION = tuple(".!?:;\"'”’»)")
@@ -17,9 +18,6 @@ _LINE_END_PUNCTUATION = tuple(".!?:;\"'”’»)")
 _INNER_END = re.compile(r"(?:(?<=[a-z0-9][.!?])|(?<=[a-z0-9][.!?][\"'”’]))\s+(?=[\"'“‘]?[A-Z])")
 _CLOSING_QUOTES = frozenset("\"'”’»")
 _POSSIBLE_INNER_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+\S")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st gen sen rep gov lt col sgt jr sr prof rev no vs etc inc ltd co corp dept fig approx est".split()
-)
 # A clock time's a.m. or p.m. ends a sentence to pysbd whenever a capital follows, but wire copy goes on with
 # the day, the date or the time zone ("3 p.m. Tuesday", "9 a.m. Sept. 12", "noon to 2 p.m. EDT").
 _CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
@@ -157,7 +155,7 @@ def _split_inner_ends(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces = []
     for match in _INNER_END.finditer(text, start, end):
         word = text[start : match.start()].rsplit(None, 1)[-1].rstrip("\"'”’").rstrip(".!?")
-        if "." in word or word.casefold() in _ABBREVIATIONS:
+        if "." in word or word.casefold() in ABBREVIATIONS:
             continue
         pieces.append((start, match.start()))
         start = match.end()
