@@ -9,16 +9,9 @@ from typing import Iterable, Sequence
 from newsdiff.core.model import Alteration, Comparison, Document, Edit, EditOp, Kind, Link, Side
 from newsdiff.core.pair.align import Group, align, display_rows, moved_groups
 from newsdiff.core.pair.altered import is_altered
-from newsdiff.core.pair.classify import (
-    COPIED_RUN,
-    MOVED_RUNS,
-    Reused,
-    character_edits,
-    kind_of_link,
-    runs_of,
-    word_edits,
-)
+from newsdiff.core.pair.edits import COPIED_RUN, MOVED_RUNS, Reused, character_edits, runs_of, word_edits
 from newsdiff.core.pair.facts import Passage, changed_facts, figure_counts, is_attribution
+from newsdiff.core.pair.kinds import kind_of_link
 from newsdiff.core.pair.similarity import SentenceFeatures, matrices, sentence_features
 from newsdiff.core.pair.spelling import Suspect, document_words, misspellings, suspects
 from newsdiff.core.read.articles import Article

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from newsdiff.core.model import Alteration
-from newsdiff.core.pair.classify import Change, is_typo_word, swaps_a_fact
+from newsdiff.core.pair.changes import Change
+from newsdiff.core.pair.kinds import is_typo_word, swaps_a_fact
 from newsdiff.core.text.countries import same_country
 from newsdiff.core.text.figures import NUMBER_VALUES, digits, is_number
 from newsdiff.core.text.lexicon import (

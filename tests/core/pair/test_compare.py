@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsdiff.core.model import Alteration, Comparison, EditOp, Kind, Link, Side
-from newsdiff.core.pair.classify import Change, kind_of_link, word_edits
+from newsdiff.core.pair.changes import Change
 from newsdiff.core.pair.compare import compare, link_groups, prepare
+from newsdiff.core.pair.edits import word_edits
 from newsdiff.core.pair.facts import (
     changes_a_fact,
     changes_figures,
@@ -23,6 +24,7 @@ from newsdiff.core.pair.facts import (
     reverses_direction,
     swaps_a_name,
 )
+from newsdiff.core.pair.kinds import kind_of_link
 from newsdiff.core.read.articles import Article, load_article
 from newsdiff.core.text.normalize import canonical, tokens
 from tests.conftest import TESTS, seed
