@@ -1,0 +1,127 @@
+"""The kind of a link (pair/kinds.py): shared, a typo (slips of the fingers) or a paraphrase (words changed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdiff.core.model import Kind, Side
+from newsdiff.core.pair.compare import compare
+from newsdiff.core.read.articles import Article
+from tests.core.pair.comparisons import only_paraphrase
+
+
+def test_typographic_variants_are_shared() -> None:
+    left = Article.from_text("He said \u201cno\u201d \u2014 it\u2019s over.\n\nThe end came at\u00a0noon.")
+    right = Article.from_text('He said "no" - it\u00b4s  over.\n\nThe end came at noon.')
+    comparison = compare(left, right)
+    assert [link.kind for link in comparison.links] == [Kind.SHARED, Kind.SHARED]
+
+
+def test_character_level_changes_are_typos_with_character_edits() -> None:
+    left = Article.from_text("President Zelensky said the cease-fire would hold in Kiev tonight.")
+    right = Article.from_text("President Zelenskyy said the ceasefire would hold in Kyiv tonight.")
+    comparison = compare(left, right)
+    (link,) = comparison.links
+    assert link.kind is Kind.TYPO
+    assert any(e.side is Side.RIGHT and comparison.right.text[e.start : e.end] == "y" for e in link.edits)
+
+
+def test_a_slip_next_to_a_reworded_word_is_a_slip_still() -> None:
+    comparison, link = only_paraphrase(
+        "The harbour master announced the new plan to the council on Tuesday.",
+        "The harbor master unveiled the new plan to the council on Tuesday.",
+    )
+    marked = {(comparison.document(e.side).text[e.start : e.end], e.characters) for e in link.edits}
+    assert marked == {("announced", False), ("unveiled", False), ("u", True)}
+
+
+def test_slips_around_an_unchanged_figure_make_a_typo_link() -> None:
+    (link,) = compare(
+        Article.from_text("The attacks killed 231 people, including 12 Americans."),
+        Article.from_text("The attacks kiled 231 peeople, including 12 Americans."),
+    ).links
+    assert link.kind is Kind.TYPO
+
+
+def test_a_changed_number_is_never_a_typo() -> None:
+    left = Article.from_text("The army said 300 soldiers were surrounded near the border town on Friday.")
+    right = Article.from_text("The army said 30 soldiers were surrounded near the border town on Friday.")
+    (link,) = compare(left, right).links
+    assert link.kind is Kind.PARAPHRASE
+
+
+def test_number_words_are_never_typos() -> None:
+    left = Article.from_text("The deal is worth two million dollars to the company over five years.")
+    right = Article.from_text("The deal is worth two billion dollars to the company over five years.")
+    (link,) = compare(left, right).links
+    assert link.kind is Kind.PARAPHRASE
+
+
+@pytest.mark.parametrize(
+    "before, after",
+    [("fifteen-year-old", "fifty-year-old"), ("seventy-two-hour", "seventy-three-hour")],
+)
+def test_number_words_inside_compounds_are_never_typos(before: str, after: str) -> None:
+    sentence = "Police said the {} search near the river bank ended on Friday, officials said."
+    (link,) = compare(Article.from_text(sentence.format(before)), Article.from_text(sentence.format(after))).links
+    assert link.kind is Kind.PARAPHRASE
+    assert link.altered
+
+
+ON = "The minister said on {} that the talks in Geneva would resume after the holiday."
+
+
+IN = "The minister said the talks in {} would resume after the holiday."
+
+
+VERB = "The minister said the government {} support the plan after talks in Geneva on Friday."
+
+
+NOUN = "The minister said the {} of grain would fall sharply after the talks in Geneva."
+
+
+FACTS = [(ON, "Tuesday", "Thursday"), (ON, "Monday", "Sunday"), (ON, "June", "July"), (IN, "Iran", "Iraq"),
+         (IN, "Austria", "Australia"), (IN, "Slovenia", "Slovakia"), (IN, "Gaza", "Giza"), (VERB, "could", "couldn't"),
+         (VERB, "does", "doesn't"), (VERB, "will", "will not")]
+
+
+OTHER_WORDS = [(NOUN, "increase", "decrease"), (NOUN, "import", "export"), (VERB, "would", "should")]
+
+
+SLIPS = [(ON, "Tuesday", "Tusday"), (IN, "Kiev", "Kyiv"), (IN, "Maine", "Mane"), (IN, "Zelensky", "Zelenskyy"),
+         (IN, "the United States", "the United Stated"), (IN, "Hyde Park", "Hyde Parl"), (NOUN, "harbour", "harbor"),
+         (NOUN, "from", "form"), (VERB, "could never", "could nver"), (VERB, "cannot", "cannnot")]
+
+
+@pytest.mark.parametrize(
+    "sentence, before, after, kind, altered",
+    [(*case, Kind.PARAPHRASE, True) for case in FACTS]
+    + [(*case, Kind.PARAPHRASE, None) for case in OTHER_WORDS]
+    + [(*case, Kind.TYPO, False) for case in SLIPS],
+)
+def test_a_word_changed_for_another_is_no_typo_a_slip_in_it_is(
+    sentence: str, before: str, after: str, kind: Kind, altered: bool | None
+) -> None:
+    """Two days, months or dictionary words are two words, and a negation added or dropped reverses the
+    claim; a slip of the fingers (a letter dropped or added, letters swapped, the next key struck), a
+    transliteration or a British/American variant is a typo. (Whether other words change the claim is the
+    altered model's call.)"""
+    left, right = Article.from_text(sentence.format(before)), Article.from_text(sentence.format(after))
+    (link,) = compare(left, right).links
+    assert link.kind is kind
+    if altered is not None:
+        assert link.altered is altered
+
+
+def test_two_slips_in_neighbouring_words_are_still_a_typo() -> None:
+    left = Article.from_text("The Dow Jones industrial average fell sharply on Monday afternoon.")
+    right = Article.from_text("The Dow Joness industrial averahe fell sharply on Monday afternoon.")
+    (link,) = compare(left, right).links
+    assert link.kind is Kind.TYPO
+
+
+def test_typed_double_hyphen_is_a_dash() -> None:
+    left = Article.from_text("The vote -- held in secret -- passed by a wide margin on Friday.")
+    right = Article.from_text("The vote \u2014 held in secret \u2014 passed by a wide margin on Friday.")
+    (link,) = compare(left, right).links
+    assert link.kind is Kind.SHARED
