@@ -38,12 +38,14 @@ from newsdiff.core.model import Span
 from newsdiff.core.read.articles import Article, ArticleError, load_folder
 from newsdiff.core.run.progress import AnalysisCancelled, Cancelled, Progress
 
-# Shingle cosine from which two copies are taken for one story. Measured: the least similar real copy of a
-# story (a newspaper's rewrite of a wire story) scored 0.099 with its closest copy; unrelated stories, real
-# or generated, at most 0.04 once furniture is left out.
+# Shingle cosine (0: no shingle shared, 1: the same shingles) from which two copies are taken for one story; lower
+# joins more stories. Measured: the least similar real copy of a story (a newspaper's rewrite of a wire story)
+# scored 0.099 with its closest copy; unrelated stories, real or generated, at most 0.04 once furniture is left
+# out. 0.065 lies between.
 SAME_STORY = 0.065
-# LSH bands of two rows over 256 permutations: a pair sharing 14% of its rare words (the least of a real
-# rewrite) becomes a candidate with probability 0.91, one sharing 4% (unrelated stories) with 0.18.
+# LSH bands of two rows over 256 permutations (bands x rows = fingerprint.NUM_PERM): a pair sharing 14% of its rare
+# words (the least of a real rewrite) becomes a candidate with probability 0.91, one sharing 4% (unrelated stories)
+# with 0.18. Fewer rows a band make more pairs candidates.
 LSH_BANDS, LSH_ROWS = 128, 2
 # The modules whose code decides what is cached (features; coverage by the engine's alignment): cached
 # results are used only while their source is unchanged, so an updated engine never meets stale results.

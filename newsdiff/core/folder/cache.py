@@ -16,7 +16,11 @@ from typing import Any
 
 from newsdiff import __version__
 
+# Entries unused for this many days are dropped when the cache is opened: a folder reopened within two months
+# stays fast; fewer keep the file smaller.
 KEEP_DAYS = 60
+# Seconds an access waits for another connection to the file (another window, the analysis process) to let it go.
+LOCK_WAIT = 10
 _FILE = "folder-analysis.sqlite3"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS entries (
@@ -42,7 +46,7 @@ class AnalysisCache:
             return
         try:
             directory.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(directory / _FILE, timeout=10, check_same_thread=False)
+            self._db = sqlite3.connect(directory / _FILE, timeout=LOCK_WAIT, check_same_thread=False)
             with self._db:
                 self._db.execute(_SCHEMA)
                 self._db.execute(

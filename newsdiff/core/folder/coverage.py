@@ -26,11 +26,13 @@ from newsdiff.core.pair.compare import link_groups, prepare
 from newsdiff.core.read.articles import Article
 from newsdiff.core.run.worker_process import start_worker
 
-# Below this many comparisons, starting workers (a few seconds each to load models) costs more than it saves.
+# Below this many comparisons (at a few milliseconds each), starting workers (a few seconds each to load models)
+# costs more than it saves. Speed only: the coverage is the same in workers or not.
 POOL_MIN_COMPARISONS = 100
+# At most this many worker processes, whatever the processors: each holds the engine's models in memory.
 MAX_WORKERS = 4
 # A base's comparisons go to the workers in chunks of this many: few messages, yet a large story is
-# shared evenly between the workers.
+# shared evenly between the workers (1: a message a comparison; larger: fewer, less even).
 CHUNK = 16
 
 

@@ -23,11 +23,16 @@ from datasketch import LeanMinHash, MinHash
 from newsdiff.core.text.lexicon import STOPWORDS
 from newsdiff.core.text.normalize import words
 
+# Skip-gram shingles pair each content word with the next this many (see above); more pairs survive more
+# reordering but match more unrelated stories.
 SKIP_WINDOW = 3
 # A word this frequent in the dictionary's corpus (symspellpy's English frequency list, about the top
-# 4,000 words) is common; rarer words and words it lacks are kept as rare words.
+# 4,000 words) is common; rarer words and words it lacks are kept as rare words. Lower keeps fewer rare words.
 COMMON_COUNT = 10_000_000
+# MinHash permutations of a rare-word signature (analysis.LSH_BANDS x LSH_ROWS): more estimate the share of rare
+# words two copies share more closely, at more memory and time. Cached signatures hold this many values.
 NUM_PERM = 256
+# These were set when the folder analysis was first written, measured as the module's docstring says.
 _MINHASH_SEED = 1
 _MINHASH_SCHEME = "affine32"
 _DICTIONARY = "frequency_dictionary_en_82_765.txt"

@@ -11,6 +11,7 @@ from newsdiff.core.folder.analysis import FolderAnalysis
 from newsdiff.core.output.terminal_text import display_width, fit, pad, printable, quoted_name
 
 SCHEMA = "newsdiff.overview/1"
+# Terminal columns of a title in the overview table; a longer title is cut with an ellipsis.
 TITLE_WIDTH = 60
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 

@@ -12,22 +12,31 @@ from scipy.optimize import linear_sum_assignment
 from newsdiff.core.model import Document, Row
 from newsdiff.core.pair.similarity import Matrices, SentenceFeatures
 
-# A pair this strong is linked wherever it stands in the two texts.
+# The scores below are Matrices.score, from 0 (nothing in common) to 1 (the same sentence): a lower one links
+# more pairs, rightly or not. Unless said, a value was set when the aligner was first written and has not changed
+# since; the METER and syndication benchmarks (benchmarks/quality/RESULTS.md) measure them together.
+
+# A pair this strong is linked wherever it stands in the two texts, in order or not.
 ANCHOR_SCORE = 0.6
-# Between two anchored links, where order makes a link likely, a weaker pair is linked too.
+# Between two anchored links, where order makes a link likely, a weaker pair is linked too (below ANCHOR_SCORE).
 GAP_SCORE = 0.4
-# A lone sentence on each side between two anchors is the likeliest pair of all.
+# A lone sentence on each side between two anchors is the likeliest pair of all (at most GAP_SCORE).
 SANDWICH_SCORE = 0.38
 # Once every anchored, gap and merged link is made, a pair this strong among the sentences still unlinked is
-# linked wherever it stands: a loose rewrite set elsewhere in the copy, with no better counterpart left.
+# linked wherever it stands, when the two share a content word rare on both sides (SentenceFeatures.rare_words):
+# a loose rewrite set elsewhere in the copy, with no better counterpart left. It took METER's macro-F1 from 0.661
+# to 0.675 when it came in; 0.40 gave 0.676 and 0.35 0.641, so 0.45 keeps a margin.
 LOOSE_SCORE = 0.45
-# ... and when they share a content word rare on both sides (SentenceFeatures.rare_words).
-# Among pairs of near-equal score, the one sharing more content words wins the assignment.
+# Among pairs of near-equal score, the one sharing more content words wins the assignment: each shared content
+# word, up to EVIDENCE_WORDS of them, adds EVIDENCE_BONUS to a pair's weight (0: the score alone decides; 0.2 at
+# the most in all). It weighs only pairs that reached a threshold, and decides none.
 EVIDENCE_BONUS = 0.01
-# A sentence joins its neighbour's link when this share of its content words beyond those the neighbour
-# already carries is found in the counterpart: the words both neighbours share say nothing of where the
-# rest came from.
+EVIDENCE_WORDS = 20
+# A sentence joins its neighbour's link when this share (0 to 1) of its content words beyond those the neighbour
+# already carries is found in the counterpart, and MERGE_WORDS of them at least: the words both neighbours share
+# say nothing of where the rest came from. A lower share or count merges more sentences into a link.
 MERGE_CONTAINMENT = 0.6
+MERGE_WORDS = 2
 
 
 @dataclass
@@ -43,7 +52,7 @@ def _assign(score: np.ndarray, shared: np.ndarray, threshold: float) -> list[tup
     """The one-to-one pairs of maximal total score among those at or above `threshold`."""
     if score.size == 0:
         return []
-    weights = np.where(score >= threshold, score + EVIDENCE_BONUS * np.minimum(shared, 20), 0.0)
+    weights = np.where(score >= threshold, score + EVIDENCE_BONUS * np.minimum(shared, EVIDENCE_WORDS), 0.0)
     rows, cols = linear_sum_assignment(weights, maximize=True)
     return [(int(i), int(j)) for i, j in zip(rows, cols) if score[i, j] >= threshold]
 
@@ -110,7 +119,7 @@ def _merge_neighbours(groups: list[Group], m: Matrices, left: SentenceFeatures, 
                 source = frozenset().union(*(other.content[c] for c in counterparts))
                 carried = frozenset().union(*(own.content[s] for s in members))
                 novel = (words & source) - carried
-                if len(novel) >= 2 and len(novel) >= MERGE_CONTAINMENT * len(words - carried):
+                if len(novel) >= MERGE_WORDS and len(novel) >= MERGE_CONTAINMENT * len(words - carried):
                     members.append(sentence)
                     members.sort()
                     owner[sentence] = group

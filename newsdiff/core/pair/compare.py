@@ -20,6 +20,10 @@ from newsdiff.core.text.lexicon import STOPWORDS
 from newsdiff.core.text.normalize import Token, canonical, tokens, words
 from newsdiff.core.text.segment import segment
 
+# A line in title case capitalises its words longer than this many letters, its short ones ("a", "of", "the")
+# maybe not ("Leave a Reply"); a higher value takes more lines for title case, whose capitals then name no one.
+TITLE_CASE_LETTERS = 3
+
 
 @dataclass(frozen=True)
 class Prepared:
@@ -67,13 +71,13 @@ class Prepared:
     def plain_capitals(self) -> frozenset[int]:
         """The offsets of the words capitalised whatever they are: the first word of each sentence, and every word
         of a line in title case, a heading or a button rather than a sentence ("Leave a Reply": no full stop, and
-        every word longer than three letters capitalised)."""
+        every word longer than TITLE_CASE_LETTERS letters capitalised)."""
         found: set[int] = set()
         for ts in self.sentence_tokens:
             word_tokens = [t for t in ts if t.is_word]
             ends_a_sentence = bool(ts) and ts[-1].text in ".!?"
             if len(word_tokens) > 1 and not ends_a_sentence and all(
-                t.text[0].isupper() for t in word_tokens if len(t.text) > 3
+                t.text[0].isupper() for t in word_tokens if len(t.text) > TITLE_CASE_LETTERS
             ):
                 found.update(t.start for t in word_tokens)
             elif word_tokens:

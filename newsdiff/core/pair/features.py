@@ -25,22 +25,46 @@ from newsdiff.core.text.figures import NUMBER_VALUES
 from newsdiff.core.text.lexicon import DATE_WORDS, SAYING, STOPWORDS, VAGUE_QUANTITIES, is_negation
 from newsdiff.core.text.normalize import WORD, typographic
 
+# The altered model was trained on these features as the values below define them: changing one means training
+# it again (benchmarks/quality/train_altered.py) and measuring MRPC again. Unless said, a value was set when the
+# model's features were first written and has not changed since.
+
 _FREQUENCIES = "frequency_dictionary_en_82_765.txt"
 # Each number word's number: its value, or for a vague quantity the word itself.
 _NUMBER_WORDS = dict(NUMBER_VALUES) | {w: w for w in VAGUE_QUANTITIES}
 _DIGITS = re.compile(r"\d")
 _SUFFIX = re.compile(r"(?:'s|s'|ing|ed|es|s)$")
+# Words of at most this many letters keep their ending when stemmed ("uses", "news"); fewer stem more words.
+_UNSTEMMED_LETTERS = 4
+# A word the frequency list lacks is as informative as one counted e^10 (about 22,000) times there, among the
+# rarest it lists (12,714 the least); a lower value makes unlisted words count for more.
+_UNLISTED_LOG_COUNT = 10.0
 # A verb of saying, as a regular expression.
 _SPEECH = "(?:" + "|".join(SAYING) + ")"
-# Attribution that ends a sentence (", a senior official said Monday.") or starts it ("Bush said that ...").
+# Attribution that ends a sentence (", a senior official said Monday.") or starts it ("Bush said that ..."): at
+# most _TRAILING_SPEAKER words between the comma and the verb of saying and _AFTER_SAYING after it, at most
+# _LEADING_SPEAKER words before a leading one; more words set longer stretches apart as attribution.
+_TRAILING_SPEAKER = 6
+_AFTER_SAYING = 9
+_LEADING_SPEAKER = 5
 _TRAILING_ATTRIBUTION = re.compile(
-    rf"""(?:,['"]?|(?<=[.!?])['"])\s+(?:[^,"'\s]+\s+){{0,6}}?{_SPEECH}\b(?:\s+[^\s"]+){{0,9}}?\s*\.?\s*$"""
+    rf"""(?:,['"]?|(?<=[.!?])['"])\s+(?:[^,"'\s]+\s+){{0,{_TRAILING_SPEAKER}}}?{_SPEECH}\b"""
+    rf"""(?:\s+[^\s"]+){{0,{_AFTER_SAYING}}}?\s*\.?\s*$"""
 )
 _LEADING_ATTRIBUTION = re.compile(
-    r"""^\s*(?:[^,"'\s]+\s+){0,5}?(?:said|says|told\s+\S+|added)(?:\s+(?:on\s+)?\w+day)?(?:\s+that|:)?\s+"""
+    rf"""^\s*(?:[^,"'\s]+\s+){{0,{_LEADING_SPEAKER}}}?(?:said|says|told\s+\S+|added)(?:\s+(?:on\s+)?\w+day)?"""
+    r"""(?:\s+that|:)?\s+"""
 )
-# A word at least this close in meaning to a word of the other side counts as its counterpart.
+# An attribution is set apart only where at least this many words of claim are left beside it.
+_CLAIM_WORDS = 5
+# A word at least this close in meaning (the cosine of two word vectors, 0 to 1 in practice) to a word of the
+# other side counts as its counterpart; lower finds more counterparts.
 _CLOSE = 0.6
+# Each claim word weighs its informativeness and this much besides, so that common words count a little.
+_CLAIM_WEIGHT_FLOOR = 0.05
+# At most this many words' vectors and sentences' features are kept per process; memory only, never a result.
+_WORD_CACHE = 200_000
+_SENTENCE_CACHE = 1024
 NUMBER_TOKEN = "<num>"
 
 FEATURE_NAMES: tuple[str, ...] = (
@@ -75,11 +99,11 @@ def informativeness(word: str) -> float:
     """How much a case-folded word says, in [0, 1]: 0 for the commonest word, most for words the list lacks."""
     table = _log_frequency()
     top = table["the"]
-    return (top - table.get(word, 10.0)) / top
+    return (top - table.get(word, _UNLISTED_LOG_COUNT)) / top
 
 
 def _stem(word: str) -> str:
-    return _SUFFIX.sub("", word) if len(word) > 4 else word
+    return _SUFFIX.sub("", word) if len(word) > _UNSTEMMED_LETTERS else word
 
 
 def _number(word: str) -> str | None:
@@ -101,10 +125,10 @@ def _claim_span(plain: str) -> tuple[int, int]:
     """Where the sentence's claim lies once its attribution ("..., police said.") is set aside."""
     start, end = 0, len(plain)
     found = _TRAILING_ATTRIBUTION.search(plain)
-    if found and len(plain[: found.start()].split()) >= 5:
+    if found and len(plain[: found.start()].split()) >= _CLAIM_WORDS:
         end = found.start()
     found = _LEADING_ATTRIBUTION.search(plain[:end])
-    if found and len(plain[found.end() : end].split()) >= 5:
+    if found and len(plain[found.end() : end].split()) >= _CLAIM_WORDS:
         start = found.end()
     return start, end
 
@@ -129,7 +153,7 @@ _word_vectors: dict[str, np.ndarray] = {}
 
 def _word_table(words: Sequence[str]) -> dict[str, np.ndarray]:
     """The unit vector of each word, each word embedded once per process (the new ones in one call)."""
-    return _memoised(_word_vectors, words, embed, 200_000)
+    return _memoised(_word_vectors, words, embed, _WORD_CACHE)
 
 
 def _vectors_of(words: Sequence[str]) -> np.ndarray:
@@ -207,7 +231,7 @@ _featurised: dict[str, _Sentence] = {}
 def _sentences(texts: Sequence[str]) -> dict[str, _Sentence]:
     """The texts featurised. A folder compares its base with every copy: the base's sentences are featurised
     once, not once per copy; a copy's new sentences together, their words embedded in one call, not one each."""
-    return _memoised(_featurised, texts, _featurise, 1024)
+    return _memoised(_featurised, texts, _featurise, _SENTENCE_CACHE)
 
 
 def _featurise(texts: list[str]) -> list[_Sentence]:
@@ -429,7 +453,7 @@ def _side_alignment(
                                               for k in claimed))
         claim_found = (claim_best >= _CLOSE) | np.array(stem_found, dtype=bool)
         claim_content = np.concatenate([own[k].claim_content for k in claimed])
-        claim_weights = np.concatenate([own[k].claim_weights for k in claimed]) + 0.05
+        claim_weights = np.concatenate([own[k].claim_weights for k in claimed]) + _CLAIM_WEIGHT_FLOOR
         gaps = _longest_runs(~claim_found[claim_content], claim_pair[claim_content], count)
         # Informativeness-weighted mean of each claim word's best cosine on the other side.
         weighted = np.bincount(claim_pair, claim_weights * claim_best, count)

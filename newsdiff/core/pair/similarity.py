@@ -15,19 +15,37 @@ from newsdiff.core.pair.embed import cosine_matrix, embed
 from newsdiff.core.text.lexicon import STOPWORDS
 from newsdiff.core.text.normalize import WORD, canonical, typographic, words
 
-# Character similarity counts from this value up (see Matrices.score) ...
+# Character similarity (rapidfuzz's ratio of the case-folded canonical forms, 0 to 1) counts from this value up
+# (see Matrices.score), since unrelated sentences of one story still reach 0.4-0.5 on it. Set when the engine was
+# first written, unchanged since.
 CLOSE_RATIO = 0.75
 # ... so rapidfuzz may skip the exact ratio of pairs below this floor, a little lower so that no pair whose
-# float32 ratio rounds up to CLOSE_RATIO is lost.
+# float32 ratio rounds up to CLOSE_RATIO is lost: on 003-000 the ratio matrix took 0.35 ms instead of 0.51, the
+# links the same. Any lower value (0: no skipping) gives the same links, more slowly.
 RATIO_FLOOR = 0.74
-# A content word in at most this many sentences of a document, or this share of them in a long one, is rare in
-# it: see SentenceFeatures.rare_words.
+# Word overlap counts the larger containment too, at PARTIAL_WEIGHT (0 to 1) of it, once two sentences share this
+# many content words: a clause taken from a longer sentence. Set when the engine was first written.
+PARTIAL_WORDS = 4
+PARTIAL_WEIGHT = 0.8
+# The weights of semantic similarity and word overlap in the score, adding up to 1 (all cosine: meaning alone;
+# all overlap: words alone). Set when the engine was first written.
+COSINE_WEIGHT = 0.45
+OVERLAP_WEIGHT = 0.55
+# A content word in at most this many sentences of a document, or this share (0 to 1) of them in a long one, is
+# rare in it (see SentenceFeatures.rare_words); a loose link needs one. With 2 and 5%, five false links of the
+# seeds went (a photo caption linked to a sentence on Donetsk) and the Witkoff and "sabotage diplomacy" rewrites
+# stayed; METER's macro-F1 0.681 -> 0.675 (theme links its Rewrite label had credited). Higher lets more through.
 RARE_SENTENCES = 2
 RARE_SHARE = 0.05
-# Sentences sharing this many word trigrams (a copied run of four words or more) count as reuse ...
+# Sentences sharing this many word trigrams that hold a lower-case content word (a copied run of five words, or
+# shorter copied runs making as many trigrams) count as reuse ...
 COPIED_TRIGRAMS = 3
-# ... with this score: enough to be linked wherever they stand.
+# ... with this score (0 to 1): enough to be linked wherever they stand (align.ANCHOR_SCORE). The copied-run links
+# took METER's macro-F1 from 0.607 to 0.625 when they came in, syndication unchanged or better.
 COPIED_SCORE = 0.6
+# A pair matrix of more cells than this is scored on every core: below it, starting threads costs more than it
+# saves. Speed only: the matrix is the same.
+PARALLEL_CELLS = 50_000
 
 
 @dataclass(frozen=True)
@@ -126,13 +144,17 @@ class Matrices:
         one when at least four content words are shared (a clause taken from a longer sentence).
         """
         close = np.where(self.ratio >= CLOSE_RATIO, self.ratio, 0.0)
-        partial = np.where(self.shared_content >= 4, 0.8 * np.maximum(self.content_left, self.content_right), 0.0)
+        partial = np.where(
+            self.shared_content >= PARTIAL_WORDS,
+            PARTIAL_WEIGHT * np.maximum(self.content_left, self.content_right),
+            0.0,
+        )
         overlap = np.maximum.reduce(
             [np.minimum(self.content_left, self.content_right), 0.5 * (self.bigram_left + self.bigram_right), partial]
         )
-        # Two shared trigrams are a copied run of four words or more: reuse, however much else differs.
+        # Shared trigrams are copied runs: reuse, however much else differs.
         copied = np.where(self.shared_trigrams >= COPIED_TRIGRAMS, COPIED_SCORE, 0.0)
-        return np.maximum.reduce([close, 0.45 * self.cosine + 0.55 * overlap, copied])
+        return np.maximum.reduce([close, COSINE_WEIGHT * self.cosine + OVERLAP_WEIGHT * overlap, copied])
 
 
 def _overlap(left: Incidence, right: Incidence) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -165,8 +187,7 @@ def matrices(left: SentenceFeatures, right: SentenceFeatures) -> Matrices:
     if n == 0 or m == 0:
         empty = np.zeros((n, m), dtype=np.float32)
         return Matrices(empty, empty, empty, empty, empty, empty, empty, empty)
-    # Starting worker threads costs more than a small matrix takes on one core.
-    workers = -1 if n * m > 50_000 else 1
+    workers = -1 if n * m > PARALLEL_CELLS else 1
     ratio = process.cdist(
         left.folded, right.folded, scorer=fuzz.ratio, workers=workers, dtype=np.float32, score_cutoff=100 * RATIO_FLOOR
     ) / 100.0

@@ -28,6 +28,21 @@ _PREFIX_LENGTH = 5
 _SUFFIXES = ("s", "es", "ed", "ing", "er", "ers", "able", "ible", "ness", "ly", "less", "ful", "ism", "ist",
              "ists", "ize", "ized", "ise", "ised", "ization", "isation", "ment", "ments", "ship", "wise")
 _PREFIXES = ("un", "re", "pre", "non", "anti", "counter", "over", "under", "co", "de", "mis", "post", "mid", "ex")
+# A derived word's stem, the word less its ending or prefix, has at least this many letters ("sellable": "sell");
+# fewer spare more misspellings as derived words. Set when the engine was first written.
+DERIVED_STEM_LETTERS = 3
+# A compound is two known words of at least this many letters run together (videolink). Set at 4 with the engine
+# fixes the syndication benchmark called for; fewer spare more misspellings as compounds.
+COMPOUND_PART_LETTERS = 4
+# A compound whose closest dictionary word is this many edits away is that word mistyped (deli+veered:
+# "delivered"), not a compound.
+COMPOUND_SLIP = 1
+# Words shorter than this are not checked; lower checks more words. Set when the engine was first written.
+CHECKED_LETTERS = 3
+# Suggestions (and the index of deletes that finds them) reach this many edits from the word; symspellpy's
+# default. More finds suggestions for worse misspellings, in a larger index (whose saved file, _index_path, must
+# then be named for it too).
+SUGGESTION_EDITS = 2
 _lock = threading.Lock()
 
 
@@ -46,7 +61,7 @@ def _empty_speller() -> SymSpell:
     """A symspellpy index without words, measuring distances with editdistpy's compiled Damerau-OSA: the same
     distances as symspellpy's default, which computes them in Python at a few milliseconds per lookup."""
     return SymSpell(
-        max_dictionary_edit_distance=2,
+        max_dictionary_edit_distance=SUGGESTION_EDITS,
         prefix_length=_PREFIX_LENGTH,
         distance_comparer=EditDistance(DistanceAlgorithm.DAMERAU_OSA_FAST),
     )
@@ -90,24 +105,26 @@ def _derived(word: str) -> bool:
     """Whether the word is a known word with a common prefix or ending."""
     for suffix in _SUFFIXES:
         stem = word[: -len(suffix)]
-        if word.endswith(suffix) and len(stem) >= 3 and (is_known(stem) or is_known(stem + "e")):
+        if word.endswith(suffix) and len(stem) >= DERIVED_STEM_LETTERS and (is_known(stem) or is_known(stem + "e")):
             return True
     return any(
-        word.startswith(prefix) and len(word) - len(prefix) >= 3 and is_known(word[len(prefix) :]) for prefix in _PREFIXES
+        word.startswith(prefix) and len(word) - len(prefix) >= DERIVED_STEM_LETTERS and is_known(word[len(prefix) :])
+        for prefix in _PREFIXES
     )
 
 
 def _compound(word: str) -> bool:
     """Whether the word is two known words of four letters or more run together (videolink)."""
-    return any(is_known(word[:k]) and is_known(word[k:]) for k in range(4, len(word) - 3))
+    parts = range(COMPOUND_PART_LETTERS, len(word) - COMPOUND_PART_LETTERS + 1)
+    return any(is_known(word[:k]) and is_known(word[k:]) for k in parts)
 
 
 def is_candidate(word: str) -> bool:
-    """Whether a word may be checked at all: lower-case letters only, three or more.
+    """Whether a word may be checked at all: lower-case letters only, CHECKED_LETTERS or more.
 
     Capitalised words are names or sentence starts; the dictionary cannot judge names, so they are spared.
     """
-    return len(word) >= 3 and word.isalpha() and word.islower()
+    return len(word) >= CHECKED_LETTERS and word.isalpha() and word.islower()
 
 
 @lru_cache(maxsize=65536)
@@ -120,9 +137,9 @@ def check_word(word: str) -> tuple[bool, str | None]:
     if is_known(word) or _derived(word):
         return False, None
     with _lock:
-        found = _speller().lookup(word, Verbosity.TOP, max_edit_distance=2)
+        found = _speller().lookup(word, Verbosity.TOP, max_edit_distance=SUGGESTION_EDITS)
     suggestion = found[0].term if found else None
-    if _compound(word) and not (found and found[0].distance == 1):
+    if _compound(word) and not (found and found[0].distance == COMPOUND_SLIP):
         return False, None
     return True, suggestion
 

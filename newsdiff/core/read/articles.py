@@ -37,6 +37,8 @@ NOT_ARTICLES = {  # suffixes known not to hold an article: skipped with this rea
     ".rtf": "an RTF document; save it as .docx or .txt",
 }
 SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini"})  # hidden on Windows, visible once copied elsewhere
+# A file larger than this is refused as no article (an article's text runs to some kilobytes): reading and
+# comparing it would hold the folder up. Larger admits bigger files, saved pages with inline images among them.
 MAX_BYTES = 5 * 1024 * 1024
 NO_SUCH_FILE = "no such file"
 
