@@ -4,7 +4,7 @@
 
 First a lexicon, a logistic regression over the words a pair leaves without a counterpart (which words,
 missing on one side, change what a sentence says); then the decision, a few small neural networks (one
-hidden layer, averaged) over the pair features of newsdiff/core/pairfeatures.py plus the lexicon's score.
+hidden layer, averaged) over the pair features of newsdiff/core/pair/features.py plus the lexicon's score.
 Besides the MRPC train pairs, the models learn from pairs made of single train sentences (Taught): MRPC
 holds too few pairs that are the same sentence with one number, negation, name or date changed, which the user
 guide calls altered. Choices (network size, regularisation, threshold) are made by cross-validation on the train
