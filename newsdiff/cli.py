@@ -218,7 +218,27 @@ def _parser() -> argparse.ArgumentParser:
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsdiff", description="Open the newsdiff desktop viewer.")
     parser.add_argument("paths", nargs="*", type=Path, help="a folder to list, or two files to compare")
+    parser.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add newsdiff to the desktop's application menu: install its desktop entry, AppStream metainfo "
+        "and icons under $XDG_DATA_HOME (or ~/.local/share), then exit",
+    )
     return parser
+
+
+def _install_desktop_command() -> int:
+    from newsdiff.desktop_install import install_desktop
+
+    try:
+        installed = install_desktop()
+    except OSError as error:
+        print(f"newsdiff: cannot install the desktop files: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    for path in installed.files:
+        print(path)
+    print(f"newsdiff: installed under {installed.data_home}; the menu entry runs {installed.command}", file=sys.stderr)
+    return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -235,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
         gui_args = _gui_parser().parse_args(argv)
     except SystemExit as stop:
         return int(stop.code or 0)
+    if gui_args.install_desktop:
+        return _install_desktop_command()
     from newsdiff.ui.app import run_gui
 
     return run_gui([str(p) for p in gui_args.paths])

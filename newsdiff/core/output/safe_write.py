@@ -20,6 +20,11 @@ def write_text_atomically(path: Path | str, text: str, *, force: bool = False) -
 
     Raises OutputExistsError when `path` exists and `force` is false; the existing file is left untouched.
     """
+    return write_bytes_atomically(path, text.encode("utf-8"), force=force)
+
+
+def write_bytes_atomically(path: Path | str, data: bytes, *, force: bool = False) -> Path:
+    """Write `data` to `path` in one step, as write_text_atomically does (a PDF, an icon)."""
     path = Path(path)
     if not force and path.exists():
         raise OutputExistsError(path)
@@ -27,8 +32,8 @@ def write_text_atomically(path: Path | str, text: str, *, force: bool = False) -
     # opened with "x" (not mkstemp) so that it gets the usual permissions of a new file.
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     try:
-        with open(temporary, "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with open(temporary, "xb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         if force:
