@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,14 +48,16 @@ from newsdiff.ui.article_list import ArticleList
 from newsdiff.ui.cells import Styling
 from newsdiff.ui.comparison_queue import ComparisonQueue, compare_pair
 from newsdiff.ui.elided_label import ElidedLabel
+from newsdiff.ui.file_watch import FileWatch, Reloaded
 from newsdiff.ui.find_bar import FindBar, find_matches
 from newsdiff.ui.folder_overview import FolderOverview
 from newsdiff.ui.guide_window import GuideWindow
 from newsdiff.ui.legend import LegendBar, toolbar_icons
 from newsdiff.ui.overview import OverviewStrip
 from newsdiff.ui.pair_header import PairHeader
+from newsdiff.ui.pasted import Clipping, is_pasted, offers_text, pasted_article, pasted_name, save_pasted_dialog, saved_article
 from newsdiff.ui.problems import ProblemsPanel
-from newsdiff.ui.session import Compared, Session, similarity
+from newsdiff.ui.session import Compared, Session, similarity, with_articles
 from newsdiff.ui.shortcut_sheet import ShortcutSheet
 from newsdiff.ui.shortcuts import BY_NAME, key_sequences, key_text, tooltip
 from newsdiff.ui.theme import theme_for
@@ -84,14 +86,18 @@ NAVIGATION: dict[str, tuple[navigation.Wanted, bool]] = {
     "previous_moved": (navigation.moved, False),
 }
 MENUS: dict[str, tuple[str, ...]] = {
-    "&File": ("open_folder", "open_files", "@recent", "open_last", "-", "export_pair", "export_folder", "-", "quit"),
+    "&File": (
+        "open_folder", "open_files", "@recent", "open_last", "-", "export_pair", "export_folder", "-", "save_pasted",
+        "-", "quit",
+    ),
+    "&Edit": ("paste_copy", "copy"),
     "&Go": (
         "next_difference", "previous_difference", "first_difference", "last_difference", "-",
         "next_paraphrase", "previous_paraphrase", "next_unique", "previous_unique", "next_typo", "previous_typo",
         "next_altered", "previous_altered", "next_moved", "previous_moved", "-",
         "next_article", "previous_article", "-", "find", "find_next", "find_previous",
     ),
-    "&Articles": ("set_base", "swap_sides", "-", "focus_list", "focus_view", "copy"),
+    "&Articles": ("set_base", "swap_sides", "-", "focus_list", "focus_view"),
     "&View": (
         "toggle_shared", "toggle_typo", "toggle_paraphrase", "toggle_unique", "altered_only", "-",
         "folder_overview", "hide_furniture", "-",
@@ -147,6 +153,8 @@ class MainWindow(QMainWindow):
         self.loader = Runner(self)
         self.analyser = Runner(self)
         self.analysis: FolderAnalysis | None = None
+        self.file_watch = FileWatch(self)
+        self.file_watch.reloaded.connect(self._files_changed)
         self._analysis_task: Task | None = None
         self._analysis_stop = threading.Event()
         self.session: Session | None = None
@@ -176,6 +184,8 @@ class MainWindow(QMainWindow):
             "open_last": self._open_last,
             "export_pair": self.export_pair,
             "export_folder": self.export_folder,
+            "paste_copy": lambda: self.paste_copy(QApplication.clipboard().mimeData()),
+            "save_pasted": self.save_pasted,
             "quit": self.close,
             "first_difference": lambda: self._go(navigation.edge(self.differences, False, self._shown)),
             "last_difference": lambda: self._go(navigation.edge(self.differences, True, self._shown)),
@@ -490,21 +500,27 @@ class MainWindow(QMainWindow):
         gc.freeze()  # the folder's articles stay until another folder opens: as above
         self.progress.hide()
         self.statusBar().clearMessage()
+        if session.folder is not None:
+            self._remember_folder(session.folder)
+            self.setWindowTitle(f"{Path(session.folder).name} — newsdiff")
+        else:
+            self.setWindowTitle("newsdiff")
+        self._take_session(session, session.suggested_base, None)
+
+    def _take_session(self, session: Session, base: int | None, other: int | None) -> None:
+        """Show `session`: its articles listed, `base` (default: the first) against `other` (default: the next)."""
         self.comparisons.set_session(session)
         self.session = session
         self.comparison = None
         self.state.set_roles(None, None)  # the old folder's pair goes with it, even if the new one is the same
         self.article_list.set_articles(session.articles, session.word_counts)
         self.problems.set_problems(session.errors, session.articles)
-        if session.folder is not None:
-            self._remember_folder(session.folder)
-            self.setWindowTitle(f"{Path(session.folder).name} — newsdiff")
-        else:
-            self.setWindowTitle("newsdiff")
+        self.file_watch.watch(session.articles)
         self.pages.setCurrentWidget(self.splitter)
         count = len(session.articles)
-        base = session.suggested_base if session.suggested_base is not None else 0 if count else None
-        other = self.article_list.row_after(base, 1, skip=base) if count > 1 else None
+        base = base if base is not None else 0 if count else None
+        if other is None or other == base:
+            other = self.article_list.row_after(base, 1, skip=base) if count > 1 else None
         self.analysis = None  # before the roles change: the old folder's analysis must not be rebased
         self.folder_overview.clear()
         self.state.set_roles(base, other)
@@ -897,6 +913,92 @@ class MainWindow(QMainWindow):
         self.view.set_matches([], None)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    # ----- copies pasted or dropped, and files changed on disk
+
+    def paste_copy(self, mime: QMimeData) -> None:
+        """Add the text or web page selection `mime` holds (the clipboard's, or a drop's) as a copy of the open
+        folder, named "Pasted N", and show it against the base."""
+        if not offers_text(mime):
+            self.statusBar().showMessage("Nothing to paste: the clipboard holds no text", 6000)
+            return
+        clipping = Clipping.of(mime)
+
+        def change(session: Session) -> tuple[Session, str]:
+            name = pasted_name({Path(article.path).name for article in session.articles})
+            path = str(Path(session.folder) / name) if session.folder is not None else name
+            article = pasted_article(clipping, path)
+            return with_articles(session, [*session.articles, article], session.errors), path
+
+        self._change_session(change, self._pasted)
+
+    def _pasted(self, path: str) -> None:
+        key = key_text("save_pasted")
+        self.statusBar().showMessage(
+            f"{Path(path).name} added as a copy and kept while the folder is open; save it as a file with "
+            f"File > Save Pasted Copy ({key})",
+            15000,
+        )
+
+    def save_pasted(self) -> None:
+        """Save the pasted copy shown (or the first pasted copy) as a text file, asking where."""
+        session = self.session
+        pasted = [i for i, article in enumerate(session.articles) if is_pasted(article)] if session else []
+        if not pasted:
+            self.statusBar().showMessage("No pasted copy to save: paste one with Ctrl+V", 6000)
+            return
+        shown = [i for i in (self.state.other, self.state.base) if i in pasted]
+        article = session.articles[(shown or pasted)[0]]
+        written = save_pasted_dialog(self, article, session.articles)
+        if written is None:
+            return
+        saved = saved_article(article, written)
+
+        def change(session: Session) -> tuple[Session, str]:
+            articles = [saved if a.path == article.path else a for a in session.articles]
+            return with_articles(session, articles, session.errors), saved.path
+
+        self._change_session(change, lambda path: self.statusBar().showMessage(f"Saved as {path}", 10000))
+
+    def _files_changed(self, reloaded: Reloaded) -> None:
+        """Compare again the copies whose files changed; take those deleted or unreadable off the list."""
+
+        def change(session: Session) -> tuple[Session, str]:
+            articles = [reloaded.articles.get(a.path, a) for a in session.articles if a.path not in reloaded.failed]
+            return with_articles(session, articles, [*session.errors, *reloaded.failed.values()]), ""
+
+        names = [Path(path).name for path in [*reloaded.articles, *reloaded.failed]]
+        message = f"Changed on disk: {', '.join(names)}"
+        if reloaded.failed:
+            message += f" ({len(reloaded.failed)} gone or unreadable: see the problems panel)"
+        self._change_session(change, lambda _path: self.statusBar().showMessage(message, 15000))
+
+    def _change_session(self, change: Callable[[Session], tuple[Session, str]], done: Callable[[str], None]) -> None:
+        """Apply `change` to the open folder on a worker thread (a page's text extraction and the words of every
+        copy take their time) and show the result: the base stays, the copy the change names (else the copy
+        shown) is shown against it. Should the folder change meanwhile, `change` is applied again to it."""
+        before = self.session
+
+        def changed(result: tuple[Session, str]) -> None:
+            if self.session is not before:
+                self._change_session(change, done)
+                return
+            session, path = result
+            paths = {i: article.path for i, article in enumerate(before.articles if before is not None else [])}
+            base_path, other_path = paths.get(self.state.base), path or paths.get(self.state.other)
+            self._take_session(session, session.index_of(base_path or ""), session.index_of(other_path or ""))
+            done(path)
+
+        self.loader.start(
+            lambda _progress: change(before if before is not None else Session([])),
+            changed,
+            self._change_failed,
+            priority=PRIORITY_SHOWN,
+        )
+
+    def _change_failed(self, error: Exception) -> None:
+        text = error.reason if isinstance(error, ArticleError) else str(error)
+        self.statusBar().showMessage(f"The copy could not be added: {text}", 10000)
+
     # ----- export
 
     def _ask_report_path(self, title: str, name: str) -> Path | None:
@@ -1025,14 +1127,20 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([int(width * LIST_SHARE), width - int(width * LIST_SHARE)])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
-        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
+        mime = event.mimeData()
+        if (mime.hasUrls() and any(url.isLocalFile() for url in mime.urls())) or offers_text(mime):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
-        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
+        """Files and folders dropped open; text or a browser selection dropped becomes a copy."""
+        mime = event.mimeData()
+        paths = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+        if paths or offers_text(mime):
             event.acceptProposedAction()
-            self.open_paths(paths)
+            if paths:
+                self.open_paths(paths)
+            else:
+                self.paste_copy(mime)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_settings()

@@ -72,3 +72,12 @@ def similarity(comparison: Comparison) -> float:
         )
         linked += link.similarity * size
     return linked / total if total else 0.0
+
+
+def with_articles(session: Session, articles: list[Article], errors: list[ArticleError]) -> Session:
+    """The open folder with other articles or errors (a copy pasted, reloaded or gone); the suggested base is
+    kept while its article is, by path."""
+    suggested = session.suggested_base
+    path = session.articles[suggested].path if suggested is not None and suggested < len(session.articles) else None
+    kept = next((index for index, article in enumerate(articles) if article.path == path), None)
+    return Session(articles, errors, folder=session.folder, suggested_base=kept)

@@ -38,6 +38,27 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         "Write the HTML report of the base against every other copy",
         "Files",
     ),
+    Shortcut(
+        "export_pdf",
+        ("Ctrl+P",),
+        "Export &PDF…",
+        "Write the pair shown, or the folder report, as a PDF with the same colours and marks",
+        "Files",
+    ),
+    Shortcut(
+        "paste_copy",
+        ("Ctrl+V",),
+        "&Paste as Copy",
+        "Add the clipboard's text or web page selection as a copy of the folder",
+        "Files",
+    ),
+    Shortcut(
+        "save_pasted",
+        ("Ctrl+Shift+S",),
+        "&Save Pasted Copy…",
+        "Save the pasted copy shown as a text file (in the folder)",
+        "Files",
+    ),
     Shortcut("quit", ("Ctrl+Q",), "&Quit", "Quit newsdiff", "Files"),
     Shortcut(
         "next_difference",
