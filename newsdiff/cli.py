@@ -113,7 +113,9 @@ def _report_command(args: argparse.Namespace) -> int:
     copies = [a for a in articles if Path(a.path).resolve() != Path(base.path).resolve()]
     comparisons = compare_with_base(base, copies)
     try:
-        if not folders and len(copies) == 1:
+        if args.pdf or args.output.suffix.lower() == ".pdf":
+            _write_pdf_report(args, base, comparisons, skipped, furniture, pair=not folders and len(copies) == 1)
+        elif not folders and len(copies) == 1:
             write_pair_report(comparisons[0], args.output, force=args.force, furniture=furniture)
         else:
             write_folder_report(
@@ -127,6 +129,26 @@ def _report_command(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     print(args.output)
     return EXIT_OK
+
+
+def _write_pdf_report(
+    args: argparse.Namespace,
+    base: Article,
+    comparisons: list,
+    skipped: list[ArticleError],
+    furniture: dict,
+    *,
+    pair: bool,
+) -> None:
+    """Write the report as a PDF (Qt lays it out, offscreen: no display is needed)."""
+    from newsdiff.core.output.report import folder_report_view, pair_report_view
+    from newsdiff.ui.pdf_export import write_pdf
+
+    if pair:
+        view = pair_report_view(comparisons[0], furniture=furniture)
+    else:
+        view = folder_report_view(base, comparisons, skipped=skipped, furniture=furniture)
+    write_pdf(view, args.output, force=args.force)
 
 
 def _overview_command(args: argparse.Namespace) -> int:
@@ -188,7 +210,9 @@ def _parser() -> argparse.ArgumentParser:
         "(the message names the file); 2 usage, or the output exists and --force was not given.",
     )
     report.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files or folders")
-    report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.html", help="the report to write")
+    report.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE", help="the report to write (FILE.html, or FILE.pdf)"
+    )
     report.add_argument(
         "--base",
         type=Path,
@@ -196,7 +220,12 @@ def _parser() -> argparse.ArgumentParser:
         help="the copy to compare the others with (default: the first of two files; for more, the one the "
         "others derive from most, as `newsdiff overview` suggests)",
     )
-    report.add_argument("--force", action="store_true", help="overwrite FILE.html if it exists")
+    report.add_argument(
+        "--pdf",
+        action="store_true",
+        help="write a PDF with the same colours and marks rather than HTML (implied by an output name ending in .pdf)",
+    )
+    report.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     report.set_defaults(run=_report_command)
 
     overview = commands.add_parser(

@@ -55,6 +55,7 @@ from newsdiff.ui.guide_window import GuideWindow
 from newsdiff.ui.legend import LegendBar, toolbar_icons
 from newsdiff.ui.overview import OverviewStrip
 from newsdiff.ui.pair_header import PairHeader
+from newsdiff.ui.pdf_export import write_report
 from newsdiff.ui.pasted import Clipping, is_pasted, offers_text, pasted_article, pasted_name, save_pasted_dialog, saved_article
 from newsdiff.ui.problems import ProblemsPanel
 from newsdiff.ui.session import Compared, Session, similarity, with_articles
@@ -69,6 +70,7 @@ SAMPLE_FOLDER = resource("sample")
 RECENT_LIMIT = 8
 LIST_SHARE = 0.3  # of the window's width, for the article list, until the user moves the splitter
 ANALYSIS_FIRST_FROM = 100  # copies: from this many, the folder analysis runs before the base's comparisons
+HTML_TYPE, PDF_TYPE = "HTML report (*.html)", "PDF (*.pdf)"
 COMPARISON_FAILED = "The comparison failed; see the problems panel."
 
 NAVIGATION: dict[str, tuple[navigation.Wanted, bool]] = {
@@ -87,8 +89,8 @@ NAVIGATION: dict[str, tuple[navigation.Wanted, bool]] = {
 }
 MENUS: dict[str, tuple[str, ...]] = {
     "&File": (
-        "open_folder", "open_files", "@recent", "open_last", "-", "export_pair", "export_folder", "-", "save_pasted",
-        "-", "quit",
+        "open_folder", "open_files", "@recent", "open_last", "-", "export_pair", "export_folder", "export_pdf", "-",
+        "save_pasted", "-", "quit",
     ),
     "&Edit": ("paste_copy", "copy"),
     "&Go": (
@@ -184,6 +186,7 @@ class MainWindow(QMainWindow):
             "open_last": self._open_last,
             "export_pair": self.export_pair,
             "export_folder": self.export_folder,
+            "export_pdf": lambda: self.export_pair(pdf=True),
             "paste_copy": lambda: self.paste_copy(QApplication.clipboard().mimeData()),
             "save_pasted": self.save_pasted,
             "quit": self.close,
@@ -1001,11 +1004,13 @@ class MainWindow(QMainWindow):
 
     # ----- export
 
-    def _ask_report_path(self, title: str, name: str) -> Path | None:
-        """Ask where to write a report; None if cancelled, refused, or it would overwrite an article."""
+    def _ask_report_path(self, title: str, name: str, *, pdf: bool = False) -> Path | None:
+        """Ask where to write a report, as HTML or (`pdf` the type offered first) a PDF; None if cancelled,
+        refused, or it would overwrite an article."""
         start = Path(str(self.settings.value("export/folder", "") or self._start_folder())) / name
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, title, str(start), "HTML report (*.html)", options=QFileDialog.Option.DontConfirmOverwrite
+        types = (PDF_TYPE, HTML_TYPE) if pdf else (HTML_TYPE, PDF_TYPE)
+        chosen, chosen_type = QFileDialog.getSaveFileName(
+            self, title, str(start), ";;".join(types), types[0], options=QFileDialog.Option.DontConfirmOverwrite
         )
         if not chosen:
             return None
@@ -1014,8 +1019,8 @@ class MainWindow(QMainWindow):
         if path.resolve() in articles:
             QMessageBox.warning(self, title, f"{path} is one of the articles. Choose another file for the report.")
             return None
-        if path.suffix.lower() not in (".html", ".htm"):
-            path = path.with_name(path.name + ".html")
+        if path.suffix.lower() not in (".html", ".htm", ".pdf"):
+            path = path.with_name(path.name + (".pdf" if chosen_type == PDF_TYPE else ".html"))
             if path.resolve() in articles:
                 QMessageBox.warning(self, title, f"{path} is one of the articles. Choose another file for the report.")
                 return None
@@ -1035,25 +1040,28 @@ class MainWindow(QMainWindow):
         )
         return True if answer == QMessageBox.StandardButton.Yes else None
 
-    def export_pair(self) -> None:
-        """Write the HTML report of the pair shown, asking where (and before replacing a file)."""
-        from newsdiff.core.output.report import write_pair_report
+    def export_pair(self, *, pdf: bool = False) -> None:
+        """Write the report of the pair shown, as HTML or (`pdf` offered first) a PDF, asking where (and before
+        replacing a file)."""
+        from newsdiff.core.output.report import pair_report_view
 
         comparison = self.comparison
         if comparison is None:
             self.statusBar().showMessage("Nothing to export: open two copies first", 5000)
             return
-        name = f"{Path(comparison.left.path).stem}-vs-{Path(comparison.right.path).stem}.html"
-        path = self._ask_report_path("Export Report", name)
+        name = f"{Path(comparison.left.path).stem}-vs-{Path(comparison.right.path).stem}.{'pdf' if pdf else 'html'}"
+        path = self._ask_report_path("Export PDF" if pdf else "Export Report", name, pdf=pdf)
         force = self._confirm_overwrite(path) if path is not None else None
         if path is None or force is None:
             return
         furniture = {d.path: self._furniture_of(d.path) for d in (comparison.left, comparison.right)}
-        self._write_report(path, lambda _: write_pair_report(comparison, path, force=force, furniture=furniture))
+        self._write_report(
+            path, lambda _: write_report(pair_report_view(comparison, furniture=furniture), path, force=force)
+        )
 
     def export_folder(self) -> None:
         """Write the HTML report of the base against every other copy (comparing those not done yet)."""
-        from newsdiff.core.output.report import write_folder_report
+        from newsdiff.core.output.report import folder_report_view
 
         session, base = self.session, self.state.base
         if session is None or base is None or len(session.articles) < 2:
@@ -1073,9 +1081,8 @@ class MainWindow(QMainWindow):
             for done, i in enumerate(others):
                 progress(done, len(others))
                 comparisons.append((ready[i] or compare_pair(session, base, i)).comparison)
-            return write_folder_report(
-                base_article, comparisons, path, force=force, skipped=session.errors, furniture=furniture
-            )
+            view = folder_report_view(base_article, comparisons, skipped=session.errors, furniture=furniture)
+            return write_report(view, path, force=force)
 
         self._write_report(path, work)
 

@@ -329,9 +329,9 @@ def _script() -> tuple[str, str]:
     return script, f"'sha256-{digest}'"
 
 
-def _render(view: ReportView) -> str:
-    script, script_hash = _script()
-    colours = {
+def colours() -> dict[str, str]:
+    """The report's colours by the name its style sheet gives them: each kind, each word mark, each mark."""
+    return {
         **{f"k-{kind.value}": colour for kind, colour in palette.KIND_LIGHT.items()},
         "reworded": palette.REWORDED_LIGHT,
         "only": palette.ONLY_HERE_LIGHT,
@@ -340,13 +340,19 @@ def _render(view: ReportView) -> str:
         "moved": palette.MOVED,
         "altered": palette.ALTERED,
     }
-    return _environment().get_template(TEMPLATE).render(
+
+
+def render_view(view: ReportView, template: str = TEMPLATE) -> str:
+    """The report `view` rendered with `template`, a template of the resources folder (the HTML report's by
+    default), given the legend's wording and the colours."""
+    script, script_hash = _script()
+    return _environment().get_template(template).render(
         report=view,
         kinds=[(kind.value, KIND_MEANINGS[kind]) for kind in KINDS],
         moved_meaning=MOVED_LEGEND,
         altered_meaning=f"{ALTERED_LEGEND}: {ALTERED_MEANING}",
         furniture_hint=FURNITURE_HINT,
-        colours=colours,
+        colours=colours(),
         script=Markup(script),
         script_hash=script_hash,
         version=__version__,
@@ -362,9 +368,16 @@ def render_pair_report(
 ) -> str:
     """The HTML report of one comparison; `furniture`: the site furniture of each file, by path, marked as such;
     `generated` (default: now) is the date it shows."""
+    return render_view(pair_report_view(comparison, furniture=furniture, generated=generated))
+
+
+def pair_report_view(
+    comparison: Comparison, *, furniture: Mapping[str, Sequence[Span]] = {}, generated: datetime | None = None
+) -> ReportView:
+    """What the report of one comparison shows (see render_pair_report)."""
     pairs = _pair_views([comparison], furniture)
     left, right = pairs[0].left, pairs[0].right
-    view = ReportView(
+    return ReportView(
         title=f"{left.name} compared with {right.name}",
         generated=_now(generated),
         files=(left, right),
@@ -373,7 +386,6 @@ def render_pair_report(
         pairs=pairs,
         differences=pairs[0].differences,
     )
-    return _render(view)
 
 
 def render_folder_report(
@@ -389,10 +401,23 @@ def render_folder_report(
     A summary table of the copies comes first; `skipped` lists the files that could not be read; `furniture`
     holds the site furniture of each file, by path, marked as such.
     """
+    view = folder_report_view(base_article, comparisons, skipped=skipped, furniture=furniture, generated=generated)
+    return render_view(view)
+
+
+def folder_report_view(
+    base_article: Article,
+    comparisons: Sequence[Comparison],
+    *,
+    skipped: Sequence[ArticleError] = (),
+    furniture: Mapping[str, Sequence[Span]] = {},
+    generated: datetime | None = None,
+) -> ReportView:
+    """What the report of a base against every other copy shows (see render_folder_report)."""
     pairs = _pair_views(comparisons, furniture)
     base_facts = file_facts(base_article.path, base_article.title, base_article.text, base_article.outlet)
     copies = "copy" if len(comparisons) == 1 else "copies"
-    view = ReportView(
+    return ReportView(
         title=f"{base_facts.name} against {len(comparisons)} other {copies}",
         generated=_now(generated),
         files=(base_facts, *(pair.right for pair in pairs)),
@@ -401,7 +426,6 @@ def render_folder_report(
         pairs=pairs,
         differences=sum(pair.differences for pair in pairs),
     )
-    return _render(view)
 
 
 def write_pair_report(
