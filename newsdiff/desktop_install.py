@@ -66,7 +66,7 @@ def desktop_entry(command: str) -> str:
 def _quoted(command: str) -> str:
     """`command` as an Exec argument: quoted when it holds a space or another reserved character (Desktop Entry
     Specification, "The Exec key")."""
-    reserved = set(' \t\n"\'\\><~|&;$*?#()`')
+    reserved = set(" \t\n\"'\\><~|&;$*?#()`")
     if not reserved & set(command):
         return command
     escaped = command.replace("\\", "\\\\").replace('"', '\\"').replace("`", "\\`").replace("$", "\\$")
@@ -84,7 +84,10 @@ def install_desktop(home: Path | None = None, command: str | None = None) -> Ins
     contents: list[tuple[Path, bytes]] = [
         (home / "applications" / DESKTOP_ENTRY, desktop_entry(command).encode("utf-8")),
         (home / "metainfo" / METAINFO, resource(METAINFO).read_bytes()),
-        (home / "icons" / "hicolor" / "scalable" / "apps" / f"{ICON_NAME}.svg", (icons / f"{ICON_NAME}.svg").read_bytes()),
+        (
+            home / "icons" / "hicolor" / "scalable" / "apps" / f"{ICON_NAME}.svg",
+            (icons / f"{ICON_NAME}.svg").read_bytes(),
+        ),
     ]
     for size in ICON_SIZES:
         png = (icons / f"{ICON_NAME}-{size}.png").read_bytes()

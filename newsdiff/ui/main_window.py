@@ -54,9 +54,18 @@ from newsdiff.ui.folder_overview import FolderOverview
 from newsdiff.ui.guide_window import GuideWindow
 from newsdiff.ui.legend import LegendBar, toolbar_icons
 from newsdiff.ui.overview import OverviewStrip
+from newsdiff.ui.overwrite import may_replace
 from newsdiff.ui.pair_header import PairHeader
+from newsdiff.ui.pasted import (
+    Clipping,
+    is_pasted,
+    offers_text,
+    pasted_article,
+    pasted_name,
+    save_pasted_dialog,
+    saved_article,
+)
 from newsdiff.ui.pdf_export import write_report
-from newsdiff.ui.pasted import Clipping, is_pasted, offers_text, pasted_article, pasted_name, save_pasted_dialog, saved_article
 from newsdiff.ui.problems import ProblemsPanel
 from newsdiff.ui.session import Compared, Session, similarity, with_articles
 from newsdiff.ui.shortcut_sheet import ShortcutSheet
@@ -1027,19 +1036,6 @@ class MainWindow(QMainWindow):
         self.settings.setValue("export/folder", str(path.parent))
         return path
 
-    def _confirm_overwrite(self, path: Path) -> bool | None:
-        """Whether writing may replace `path`: False if it is new, True if the user agrees; None if they refuse."""
-        if not path.exists():
-            return False
-        answer = QMessageBox.question(
-            self,
-            "Replace the report?",
-            f"{path} already exists. Replace it?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return True if answer == QMessageBox.StandardButton.Yes else None
-
     def export_pair(self, *, pdf: bool = False) -> None:
         """Write the report of the pair shown, as HTML or (`pdf` offered first) a PDF, asking where (and before
         replacing a file)."""
@@ -1051,7 +1047,7 @@ class MainWindow(QMainWindow):
             return
         name = f"{Path(comparison.left.path).stem}-vs-{Path(comparison.right.path).stem}.{'pdf' if pdf else 'html'}"
         path = self._ask_report_path("Export PDF" if pdf else "Export Report", name, pdf=pdf)
-        force = self._confirm_overwrite(path) if path is not None else None
+        force = may_replace(self, path, "report") if path is not None else None
         if path is None or force is None:
             return
         furniture = {d.path: self._furniture_of(d.path) for d in (comparison.left, comparison.right)}
@@ -1069,7 +1065,7 @@ class MainWindow(QMainWindow):
             return
         base_article = session.articles[base]
         path = self._ask_report_path("Export Folder Report", f"{Path(base_article.path).stem}-report.html")
-        force = self._confirm_overwrite(path) if path is not None else None
+        force = may_replace(self, path, "report") if path is not None else None
         if path is None or force is None:
             return
         others = [i for i in range(len(session.articles)) if i != base]

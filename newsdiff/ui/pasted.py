@@ -19,6 +19,7 @@ from newsdiff.core.output.safe_write import write_text_atomically
 from newsdiff.core.read.articles import MAX_BYTES, Article, ArticleError
 from newsdiff.core.read.decoding import ContentError
 from newsdiff.core.read.formats import page_article
+from newsdiff.ui.overwrite import may_replace
 
 PASTED_PREFIX = "Pasted"
 # A pasted or dropped copy is held to the size limit of an article file (one character is at least a byte):
@@ -105,18 +106,9 @@ def save_pasted_dialog(parent: QWidget, article: Article, articles: list[Article
     if path.resolve() in {Path(a.path).resolve() for a in articles}:
         QMessageBox.warning(parent, title, f"{path} is one of the open articles. Choose another name.")
         return None
-    force = False
-    if path.exists():
-        answer = QMessageBox.question(
-            parent,
-            "Replace the file?",
-            f"{path} already exists. Replace it?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return None
-        force = True
+    force = may_replace(parent, path, "file")
+    if force is None:
+        return None
     try:
         return write_text_atomically(path, article.text, force=force)
     except OSError as error:

@@ -80,7 +80,9 @@ def pdf_bytes(view: ReportView) -> bytes:
             painter.setPen(Qt.GlobalColor.darkGray)
             foot = QRectF(0, page.height() - footer_height / 2, page.width(), footer_height / 2)
             painter.drawText(foot, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, view.title)
-            painter.drawText(foot, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, f"{number + 1} / {pages}")
+            painter.drawText(
+                foot, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, f"{number + 1} / {pages}"
+            )
     finally:
         painter.end()
         buffer.close()

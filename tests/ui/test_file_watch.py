@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,29 +10,20 @@ import pytest
 from newsdiff.core.model import Kind, Side
 from newsdiff.core.read.articles import Article
 from newsdiff.ui.file_watch import GONE_REASON, reload_changed
-from tests.conftest import seed
-from tests.ui.test_main_window import WAIT, make_window, showing, wait_for_work
+from tests.ui.folder_window import copies_folder, window_on
+from tests.ui.test_main_window import WAIT, showing
 
 ADDED = "\n\nThis paragraph was added to the copy on disk while it was open in newsdiff."
 
 
 @pytest.fixture
 def folder(tmp_path) -> Path:
-    folder = tmp_path / "story"
-    folder.mkdir()
-    for prefix in ("003", "000", "001"):
-        shutil.copy(seed(prefix), folder)
-    return folder
+    return copies_folder(tmp_path, ("003", "000", "001"))
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, folder):
-    window = make_window(qtbot, tmp_path / "settings.ini")
-    window.open_folder(str(folder))
-    qtbot.waitUntil(lambda: window.comparison is not None, timeout=WAIT)
-    yield window
-    window.close()
-    wait_for_work(window)
+    yield from window_on(qtbot, tmp_path, folder)
 
 
 def shown_copy(window) -> Path:
@@ -46,7 +36,9 @@ def test_a_copy_rewritten_in_place_is_reloaded_and_compared_again(qtbot, window)
     uniques = window.comparison.stats(Side.RIGHT)[Kind.UNIQUE]
     with open(copy, "a", encoding="utf-8") as file:  # an editor writing the file in place
         file.write(ADDED)
-    qtbot.waitUntil(lambda: window.comparison is not None and ADDED.strip() in window.comparison.right.text, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: window.comparison is not None and ADDED.strip() in window.comparison.right.text, timeout=WAIT
+    )
     assert showing(window, base, copy.name)
     assert window.comparison.stats(Side.RIGHT)[Kind.UNIQUE] == uniques + 1
     assert "Changed on disk" in window.statusBar().currentMessage()
@@ -57,11 +49,15 @@ def test_a_copy_saved_by_renaming_over_it_is_reloaded(qtbot, window):
     temporary = copy.with_name(".saving.tmp")
     temporary.write_text(copy.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
     os.replace(temporary, copy)
-    qtbot.waitUntil(lambda: window.comparison is not None and ADDED.strip() in window.comparison.right.text, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: window.comparison is not None and ADDED.strip() in window.comparison.right.text, timeout=WAIT
+    )
     # still watched after the rename: a second save is picked up too
     with open(copy, "a", encoding="utf-8") as file:
         file.write("\n\nAnd a second one.")
-    qtbot.waitUntil(lambda: window.comparison is not None and "second one" in window.comparison.right.text, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: window.comparison is not None and "second one" in window.comparison.right.text, timeout=WAIT
+    )
 
 
 def test_a_deleted_copy_is_taken_off_the_list_and_named_in_the_problems(qtbot, window):

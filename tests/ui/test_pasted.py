@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from newsdiff.core.model import Kind, Side
 from newsdiff.core.read.articles import load_article
 from tests.conftest import seed
+from tests.ui.folder_window import copies_folder, window_on
 from tests.ui.test_main_window import WAIT, make_window, showing, wait_for_work
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -20,26 +20,18 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 @pytest.fixture
 def folder(tmp_path) -> Path:
-    """A folder with two seed copies."""
-    folder = tmp_path / "story"
-    folder.mkdir()
-    for prefix in ("003", "000"):
-        shutil.copy(seed(prefix), folder)
-    return folder
+    return copies_folder(tmp_path, ("003", "000"))
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, folder):
-    window = make_window(qtbot, tmp_path / "settings.ini")
-    window.open_folder(str(folder))
-    qtbot.waitUntil(lambda: window.comparison is not None, timeout=WAIT)
-    yield window
-    window.close()
-    wait_for_work(window)
+    yield from window_on(qtbot, tmp_path, folder)
 
 
 def drop(window, mime: QMimeData) -> None:
-    event = QDropEvent(QPointF(100, 100), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(100, 100), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    )
     window.dropEvent(event)
 
 
@@ -83,7 +75,9 @@ def test_dropping_text_with_no_folder_open_starts_a_set_of_copies(qtbot, tmp_pat
             mime.setText(text)
             count = len(window.session.articles) if window.session else 0
             drop(window, mime)
-            qtbot.waitUntil(lambda count=count: window.session is not None and len(window.session.articles) == count + 1)
+            qtbot.waitUntil(
+                lambda count=count: window.session is not None and len(window.session.articles) == count + 1
+            )
         qtbot.waitUntil(lambda: showing(window, "Pasted 1", "Pasted 2"), timeout=WAIT)
     finally:
         window.close()

@@ -18,13 +18,24 @@ from newsdiff.core.model import Kind
 from newsdiff.core.output import palette
 from newsdiff.ui.main_window import PDF_TYPE
 from tests.conftest import TESTS, seed
-from tests.ui.test_main_window import WAIT, pair, press, window  # noqa: F401 - fixtures
+from tests.ui.test_main_window import WAIT, choose_pair, make_window, open_folder, press, wait_for_work
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
     reason="poppler's pdftotext and pdftoppm are not installed (Debian: poppler-utils)",
 )
 CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def pair(qtbot, tmp_path):
+    """The window showing the fixture folder's 003 (base) against 000."""
+    window = make_window(qtbot, tmp_path / "settings.ini")
+    open_folder(qtbot, window)
+    choose_pair(qtbot, window, "003", "000")
+    yield window
+    window.close()
+    wait_for_work(window)
 
 
 def pdf_text(path: Path) -> str:
@@ -34,10 +45,13 @@ def pdf_text(path: Path) -> str:
 def page_colours(path: Path, page: int) -> set[str]:
     """The colours drawn on a page of the PDF, rendered at 40 dpi."""
     stem = path.with_name(f"{path.stem}-page")
-    subprocess.run(["pdftoppm", "-r", "40", "-f", str(page), "-l", str(page), "-png", "-singlefile", str(path), str(stem)], check=True)
+    pages = ["-f", str(page), "-l", str(page)]
+    subprocess.run(["pdftoppm", "-r", "40", *pages, "-png", "-singlefile", str(path), str(stem)], check=True)
     image = QImage(f"{stem}.png")
     return {
-        QColor(image.pixel(x, y)).name().upper() for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
+        QColor(image.pixel(x, y)).name().upper()
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
     }
 
 
@@ -83,12 +97,13 @@ def test_report_pdf_runs_with_no_display_and_never_overwrites(tmp_path):
     environment = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     environment["PYTHONPATH"] = str(TESTS.parent)
     output = tmp_path / "report.pdf"
-    command = [sys.executable, "-m", "newsdiff", "report", str(seed("003")), str(seed("000")), "-o", str(output), "--pdf"]
-    done = subprocess.run(command, capture_output=True, text=True, env=environment, timeout=300)
+    command = [sys.executable, "-m", "newsdiff", "report", str(seed("003")), str(seed("000")), "-o", str(output)]
+    command.append("--pdf")
+    done = subprocess.run(command, check=False, capture_output=True, text=True, env=environment, timeout=300)
     assert done.returncode == 0, done.stderr
     text = pdf_text(output)
     assert "compared with" in text and seed("000").name in text
     before = output.read_bytes()
-    again = subprocess.run(command, capture_output=True, text=True, env=environment, timeout=300)
+    again = subprocess.run(command, check=False, capture_output=True, text=True, env=environment, timeout=300)
     assert again.returncode == 2 and "already exists" in again.stderr
     assert output.read_bytes() == before
