@@ -123,3 +123,14 @@ def test_a_pasted_copy_is_saved_into_the_folder_without_overwriting(qtbot, windo
     assert target.read_text(encoding="utf-8") == "A short pasted copy. It has two sentences."
     saved = window.session.articles[-1]
     assert saved.path == str(target) and saved.sha256 == load_article(target).sha256
+
+
+def test_ctrl_v_in_the_find_field_pastes_into_the_field(qtbot, window):
+    qtbot.keyClick(window.view, Qt.Key.Key_F, CTRL)
+    field = window.find_bar.field
+    qtbot.waitUntil(field.hasFocus)
+    QApplication.clipboard().setText("Putin")
+    qtbot.keyClick(field, Qt.Key.Key_V, CTRL)
+    wait_for_work(window)  # a copy pasted would be made on a worker thread
+    assert field.text() == "Putin"
+    assert len(window.session.articles) == 2

@@ -107,3 +107,17 @@ def test_report_pdf_runs_with_no_display_and_never_overwrites(tmp_path):
     again = subprocess.run(command, check=False, capture_output=True, text=True, env=environment, timeout=300)
     assert again.returncode == 2 and "already exists" in again.stderr
     assert output.read_bytes() == before
+
+
+def test_article_text_in_the_pdf_is_never_markup(tmp_path, qapp):
+    from newsdiff.core.output.report import pair_report_view
+    from newsdiff.core.pair.compare import compare
+    from newsdiff.core.read.articles import Article
+    from newsdiff.ui.pdf_export import write_pdf
+
+    left = Article.from_text("A title.\n\nShe said <b>nothing</b> &amp; left <img src=x>.", str(tmp_path / "a.txt"))
+    right = Article.from_text("A title.\n\nShe said nothing and left.", str(tmp_path / "b.txt"))
+    output = write_pdf(pair_report_view(compare(left, right)), tmp_path / "pair.pdf")
+    text = " ".join(pdf_text(output).split())
+    # (a likely misspelling's suggestion may follow a word: the pieces are checked one by one)
+    assert "<b>nothing</b> &amp; left <img" in text and "=x>." in text
