@@ -285,6 +285,9 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as stop:
         return int(stop.code or 0)
     if gui_args.install_desktop:
+        if gui_args.paths:
+            print("newsdiff: --install-desktop takes no paths", file=sys.stderr)
+            return EXIT_USAGE
         return _install_desktop_command()
     from newsdiff.ui.app import run_gui
 

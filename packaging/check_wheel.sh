@@ -28,4 +28,7 @@ head -n 5 "$work/compare.txt"
   'import json, sys; assert json.load(sys.stdin)["schema"] == "newsdiff.compare/1"'
 "$newsdiff" report "$sample" -o "$work/r.html"
 grep -q "<html" "$work/r.html"
-echo "wheel check: installed newsdiff compared and reported the samples ($(wc -c < "$work/r.html") bytes of report)"
+# The PDF's template ships too, and Qt lays it out with no display:
+env -u DISPLAY -u WAYLAND_DISPLAY "$newsdiff" report "$1" "$4" -o "$work/r.pdf"
+head -c 5 "$work/r.pdf" | grep -q "%PDF-"
+echo "wheel check: installed newsdiff compared and reported the samples ($(wc -c < "$work/r.html") bytes of report, $(wc -c < "$work/r.pdf") of PDF)"

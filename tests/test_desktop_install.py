@@ -66,3 +66,10 @@ def test_install_desktop_fails_clearly_when_the_data_folder_cannot_be_written(tm
     monkeypatch.setenv("XDG_DATA_HOME", str(blocker))
     assert main(["--install-desktop"]) == 1
     assert "cannot install the desktop files" in capsys.readouterr().err
+
+
+def test_install_desktop_takes_no_paths(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert main(["--install-desktop", str(tmp_path)]) == 2
+    assert "takes no paths" in capsys.readouterr().err
+    assert not (tmp_path / "data").exists()
