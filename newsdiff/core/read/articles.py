@@ -212,6 +212,7 @@ def _scan(folder: Path, recursive: bool) -> tuple[list[Path], list[ArticleError]
         reason = "no such folder" if isinstance(error, FileNotFoundError) else _os_reason(error)
         raise ArticleError(folder, reason) from None
     seen = {(top.st_dev, top.st_ino)}  # folders already scanned: a link back to one is a loop, not followed
+    root = os.path.realpath(folder)
     files: list[Path] = []
     errors: list[ArticleError] = []
     pending = [entries]
@@ -221,6 +222,10 @@ def _scan(folder: Path, recursive: bool) -> tuple[list[Path], list[ArticleError]
         for entry in entries:
             try:
                 if _hidden(entry):
+                    continue
+                outside = _link_outside(entry, root)
+                if outside is not None:
+                    errors.append(ArticleError(entry.path, outside))
                     continue
                 if entry.is_dir():
                     if recursive and not _saved_page_folder(entry.name, names):
@@ -243,6 +248,21 @@ def _scan(folder: Path, recursive: bool) -> tuple[list[Path], list[ArticleError]
             except OSError as error:
                 errors.append(ArticleError(entry.path, _os_reason(error)))
     return sorted(files, key=lambda path: path.relative_to(folder).parts), errors
+
+
+def _link_outside(entry: os.DirEntry, root: str) -> str | None:
+    """Why a symbolic link is not followed when it leads out of the opened folder `root` (a real path), else None.
+
+    A folder is what its owner put in it: a link to a file elsewhere (`passwd.txt -> /etc/passwd`) would
+    carry that file's text into the comparison and into reports shared with others. A file opened by name
+    is read wherever its link leads: the user chose it.
+    """
+    if not entry.is_symlink():
+        return None
+    target = os.path.realpath(entry.path)
+    if os.path.commonpath([root, target]) == root:
+        return None
+    return f"a symbolic link to {target}, outside the folder: not followed (open that file itself to compare it)"
 
 
 def _hidden(entry: os.DirEntry) -> bool:

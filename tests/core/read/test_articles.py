@@ -532,3 +532,37 @@ def test_report_exits_1_when_nothing_could_be_read(tmp_path: Path, capsys: pytes
     assert main(["report", str(folder), "-o", str(tmp_path / "report.html")]) == EXIT_UNREADABLE
     assert "binary.bin" in capsys.readouterr().err
     assert not (tmp_path / "report.html").exists()
+
+
+def test_links_out_of_the_folder_are_skipped_and_named(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    secret = write(outside / "secret.txt", "The private text that must not reach a report.\n")
+    write(outside / "notes" / "n.txt", STORY)
+    folder = tmp_path / "folder"
+    write(folder / "a.txt", STORY)
+    (folder / "passwd.txt").symlink_to(secret)
+    (folder / "notes").symlink_to(outside / "notes", target_is_directory=True)
+    (folder / "sub").mkdir()
+    (folder / "sub" / "inside.txt").symlink_to(folder / "a.txt")  # leads inside: followed
+    (folder / "sub" / "up.txt").symlink_to(Path("..") / ".." / "elsewhere" / "secret.txt")
+    loaded, errors = load_folder(folder, recursive=True)
+    assert sorted(Path(a.path).relative_to(folder).as_posix() for a in loaded) == ["a.txt", "sub/inside.txt"]
+    reasons = skipped_reasons(errors)
+    assert reasons.keys() == {"passwd.txt", "notes", "up.txt"}
+    assert all("outside the folder: not followed" in reason for reason in reasons.values())
+    assert str(secret) in reasons["passwd.txt"]
+    # opened by name, the link is the user's choice
+    assert load_article(folder / "passwd.txt").text.startswith("The private text")
+
+
+def test_a_link_out_of_the_folder_never_reaches_the_report(tmp_path: Path) -> None:
+    secret = write(tmp_path / "secret.txt", "Secret password line that no report may quote.\n")
+    folder = tmp_path / "folder"
+    write(folder / "a.txt", STORY)
+    write(folder / "b.txt", STORY.replace("Paragraph", "Section"))
+    (folder / "passwd.txt").symlink_to(secret)
+    output = tmp_path / "report.html"
+    assert main(["report", str(folder), "-o", str(output)]) == EXIT_OK
+    html = output.read_text(encoding="utf-8")
+    assert "Secret password" not in html
+    assert "passwd.txt" in html and "outside the folder" in html
