@@ -281,3 +281,16 @@ OTHER_STORY = [
     "that closes when the tide rises, will cost about 12 million pounds and take two years to build, the "
     "council said.\n\nShop owners on the quay welcomed the plan.",
 ]
+
+
+def test_a_folder_with_unreadable_files_gets_its_overview(qtbot, window, tmp_path) -> None:
+    folder = tmp_path / "unlucky"
+    folder.mkdir()
+    for name in ("000", "003"):
+        shutil.copy(seed(name), folder / seed(name).name)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    analysed(qtbot, window, folder)
+    assert window.analysis is not None
+    assert {Path(e.path).name for e in window.analysis.skipped} == {"empty.txt", "binary.txt"}
+    assert window.folder_overview.summary_label.text().startswith("2 copies · 1 story")

@@ -14,6 +14,10 @@ class OutputExistsError(FileExistsError):
         super().__init__(f"{path}: already exists (overwrite it with --force)")
         self.path = str(path)
 
+    def __reduce__(self) -> tuple[type, tuple[str]]:
+        # Pickled by its path: pickle's default would call the class with the whole message as the path.
+        return type(self), (self.path,)
+
 
 def write_text_atomically(path: Path | str, text: str, *, force: bool = False) -> Path:
     """Write `text` as UTF-8 to `path` in one step: readers see the old file or the whole new one, never a part.

@@ -51,6 +51,11 @@ class ArticleError(Exception):
         self.path = str(path)
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # Errors travel from the analysis process to the window by pickle, which by default calls the class
+        # with `args` (the one message) and so would fail for want of the reason.
+        return type(self), (self.path, self.reason)
+
 
 @dataclass(frozen=True)
 class Article:

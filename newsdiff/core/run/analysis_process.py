@@ -49,6 +49,10 @@ class ProcessFailed(RuntimeError):
         super().__init__(message)
         self.details = details
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # Pickled with its details, which pickle's default (the class called with `args`) would drop.
+        return type(self), (str(self), self.details)
+
 
 def run_in_process(job: Job, progress: Progress | None = None, cancelled: Cancelled | None = None) -> Any:
     """Run `job` in a new spawned process and return its result; `progress(done, total)` is called here as
