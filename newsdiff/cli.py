@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -270,6 +272,40 @@ def _install_desktop_command() -> int:
     return EXIT_OK
 
 
+def _gui_path_problem(paths: list[Path]) -> int | None:
+    """The exit status for viewer arguments that do not all exist (after saying why), else None.
+
+    A word that is no subcommand and names nothing is taken for a mistyped subcommand (usage); a missing
+    name that looks like a path (a folder separator or a suffix) is an input that cannot be read.
+    """
+    from newsdiff.core.output.terminal_text import quoted_name
+
+    for path in paths:
+        if os.path.lexists(path):
+            continue
+        name = quoted_name(str(path))
+        if os.sep in str(path) or path.suffix:
+            print(f"newsdiff: {name}: no such file or folder", file=sys.stderr)
+            return EXIT_UNREADABLE
+        near = difflib.get_close_matches(str(path), SUBCOMMANDS, n=1)
+        hint = f" (did you mean {near[0]}?)" if near else ""
+        print(
+            f"newsdiff: {name}: neither a subcommand nor a file or folder{hint}; "
+            f"the subcommands are {', '.join(SUBCOMMANDS)}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    return None
+
+
+def _has_display() -> bool:
+    """Whether Qt has somewhere to show the window: a platform chosen (QT_QPA_PLATFORM, e.g. offscreen), an X
+    or Wayland display, or a system whose windows need neither (Windows, macOS)."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return any(os.environ.get(name) for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run newsdiff with the given arguments (default: sys.argv[1:]) and return the exit status."""
     argv = sys.argv[1:] if argv is None else argv
@@ -289,6 +325,17 @@ def main(argv: list[str] | None = None) -> int:
             print("newsdiff: --install-desktop takes no paths", file=sys.stderr)
             return EXIT_USAGE
         return _install_desktop_command()
+    # Checked before Qt starts: without a display Qt aborts the process (status 134) with a misleading message.
+    problem = _gui_path_problem(gui_args.paths)
+    if problem is not None:
+        return problem
+    if not _has_display():
+        print(
+            "newsdiff: no display to open the viewer on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+            f"without one, use a subcommand: {', '.join(SUBCOMMANDS)} (see newsdiff --help)",
+            file=sys.stderr,
+        )
+        return EXIT_UNREADABLE
     from newsdiff.ui.app import run_gui
 
     return run_gui([str(p) for p in gui_args.paths])
