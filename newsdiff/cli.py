@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import json
 import os
 import sys
 from pathlib import Path
@@ -21,7 +20,15 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 SUBCOMMANDS = ("compare", "report", "overview")
 
 
+def _said(error: ArticleError) -> str:
+    """An unreadable file and why, for the terminal: the name quoted and the reason escaped as in the overview."""
+    from newsdiff.core.output.terminal_text import printable, quoted_name
+
+    return f"{quoted_name(error.path)}: {printable(error.reason)}"
+
+
 def _compare_command(args: argparse.Namespace) -> int:
+    from newsdiff.core.output.json_text import json_text
     from newsdiff.core.output.summary import comparison_json, text_summary
     from newsdiff.core.pair.compare import compare
     from newsdiff.core.read.articles import ArticleError, load_article
@@ -29,12 +36,11 @@ def _compare_command(args: argparse.Namespace) -> int:
     try:
         left, right = load_article(args.left), load_article(args.right)
     except ArticleError as error:
-        print(f"newsdiff: {error}", file=sys.stderr)
+        print(f"newsdiff: {_said(error)}", file=sys.stderr)
         return EXIT_UNREADABLE
     comparison = compare(left, right)
     if args.json:
-        json.dump(comparison_json(comparison), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_text(comparison_json(comparison)))
     else:
         sys.stdout.write(text_summary(comparison))
     return EXIT_OK
@@ -78,7 +84,8 @@ def _default_base(articles: list[Article], found: Outline | None, *, pair: bool)
 def _report_command(args: argparse.Namespace) -> int:
     from newsdiff.core.folder.base_pairs import compare_with_base
     from newsdiff.core.output.report import write_folder_report, write_pair_report
-    from newsdiff.core.output.safe_write import OutputExistsError
+    from newsdiff.core.output.safe_write import OutputExistsError, OutputIsInputError, is_input
+    from newsdiff.core.output.terminal_text import shown_name
     from newsdiff.core.read.articles import ArticleError, load_article
 
     if args.output.exists() and not args.force:
@@ -89,16 +96,18 @@ def _report_command(args: argparse.Namespace) -> int:
         two_files = len(args.paths) == 2 and not any(path.is_dir() for path in args.paths)
         given = load_article(args.base) if args.base else None
     except ArticleError as error:
-        print(f"newsdiff: {error}", file=sys.stderr)
+        print(f"newsdiff: {_said(error)}", file=sys.stderr)
         return EXIT_UNREADABLE
     for error in skipped:
-        print(f"newsdiff: skipped {error}", file=sys.stderr)
+        print(f"newsdiff: skipped {_said(error)}", file=sys.stderr)
     # The base given may be one of the copies (then it is that copy), or a file of its own.
     among = [a for a in articles if given and Path(a.path).resolve() == Path(given.path).resolve()]
     given = among[0] if among else given
-    # Usage is checked before the folder outline, the slow part: the base is the given file or one of the articles.
-    if args.output.resolve() in {Path(a.path).resolve() for a in [*articles, *([given] if given else [])]}:
-        print(f"newsdiff: {args.output}: is one of the articles; choose another output file", file=sys.stderr)
+    # Usage is checked before the folder outline, the slow part. No input is ever a target, --force or not:
+    # neither an article (the base given among them) nor a file skipped in an input folder (one too large).
+    inputs = [a.path for a in [*articles, *([given] if given else [])]] + [e.path for e in skipped]
+    if is_input(args.output, inputs):
+        print(f"newsdiff: {OutputIsInputError(shown_name(str(args.output)))}", file=sys.stderr)
         return EXIT_USAGE
     folders = [path for path in args.paths if path.is_dir()]
     # Every article, the base among them: one base, the others its copies.
@@ -116,20 +125,22 @@ def _report_command(args: argparse.Namespace) -> int:
     comparisons = compare_with_base(base, copies)
     try:
         if args.pdf or args.output.suffix.lower() == ".pdf":
-            _write_pdf_report(args, base, comparisons, skipped, furniture, pair=not folders and len(copies) == 1)
+            _write_pdf_report(
+                args, base, comparisons, skipped, furniture, pair=not folders and len(copies) == 1, protected=inputs
+            )
         elif not folders and len(copies) == 1:
-            write_pair_report(comparisons[0], args.output, force=args.force, furniture=furniture)
+            write_pair_report(comparisons[0], args.output, force=args.force, furniture=furniture, protected=inputs)
         else:
             write_folder_report(
                 base, comparisons, args.output, force=args.force, skipped=skipped, furniture=furniture
             )
-    except OutputExistsError as error:
+    except (OutputExistsError, OutputIsInputError) as error:
         print(f"newsdiff: {error}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as error:
-        print(f"newsdiff: {args.output}: cannot write: {error.strerror or error}", file=sys.stderr)
+        print(f"newsdiff: {shown_name(str(args.output))}: cannot write: {error.strerror or error}", file=sys.stderr)
         return EXIT_UNREADABLE
-    print(args.output)
+    print(shown_name(str(args.output)))
     return EXIT_OK
 
 
@@ -141,6 +152,7 @@ def _write_pdf_report(
     furniture: dict,
     *,
     pair: bool,
+    protected: list[str],
 ) -> None:
     """Write the report as a PDF (Qt lays it out, offscreen: no display is needed)."""
     from newsdiff.core.output.report import folder_report_view, pair_report_view
@@ -150,12 +162,13 @@ def _write_pdf_report(
         view = pair_report_view(comparisons[0], furniture=furniture)
     else:
         view = folder_report_view(base, comparisons, skipped=skipped, furniture=furniture)
-    write_pdf(view, args.output, force=args.force)
+    write_pdf(view, args.output, force=args.force, protected=protected)
 
 
 def _overview_command(args: argparse.Namespace) -> int:
     from newsdiff.core.folder.analysis import analyse_articles
-    from newsdiff.core.output.overview_summary import json_text, overview_json, overview_table
+    from newsdiff.core.output.json_text import json_text
+    from newsdiff.core.output.overview_summary import overview_json, overview_table
     from newsdiff.core.output.terminal_text import quoted_name
     from newsdiff.core.places import default_cache_dir
     from newsdiff.core.read.articles import ArticleError, load_folder
@@ -174,7 +187,7 @@ def _overview_command(args: argparse.Namespace) -> int:
             return EXIT_UNREADABLE
         if not articles:
             for error in skipped:
-                print(f"newsdiff: skipped {quoted_name(error.path)}: {error.reason}", file=sys.stderr)
+                print(f"newsdiff: skipped {_said(error)}", file=sys.stderr)
             print(f"newsdiff: {folder}: no readable article files", file=sys.stderr)
             return EXIT_UNREADABLE
         cache_dir = None if args.no_cache else default_cache_dir()

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -145,3 +150,38 @@ def test_missing_argument_is_a_usage_error(capsys) -> None:
     status, out, err = _run(capsys, str(seed("003")))
     assert status == EXIT_USAGE
     assert "usage: newsdiff compare" in err and out == ""
+
+
+# --- hostile names and text ----------------------------------------------------------------------------------
+
+
+def _strict_newsdiff(*args: str) -> subprocess.CompletedProcess[bytes]:
+    """newsdiff in a process of its own whose standard output refuses anything that is not UTF-8."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict", "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    code = "import sys; from newsdiff.cli import main; sys.exit(main())"
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, env=env, timeout=120)
+
+
+def test_control_characters_in_a_copy_never_reach_the_terminal(capsys, tmp_path: Path) -> None:
+    hostile = tmp_path / "hostile.txt"
+    story = seed("000").read_text(encoding="utf-8")
+    hostile.write_text("Evil \x1b]0;pwned\x07title\x1b[2J\n\n" + story.replace(".", ".\x1b[31m", 3), encoding="utf-8")
+    status, out, _ = _run(capsys, str(hostile), str(seed("003")))
+    assert status == EXIT_OK
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", out)
+    assert "(Evil \\E]0;pwned\\x07title\\E[2J)" in out
+
+
+def test_a_name_that_is_not_utf8_under_a_strict_utf8_stdout(tmp_path: Path) -> None:
+    name = os.fsdecode(b"caf\xe9.txt")
+    shutil.copy(seed("000"), tmp_path / name)
+    left = str(tmp_path / name)
+    text = _strict_newsdiff("compare", left, str(seed("003")))
+    assert text.returncode == EXIT_OK, text.stderr
+    assert text.stdout.decode("utf-8").startswith(f"left:  $'{tmp_path}/caf\\xe9.txt'  (")
+    done = _strict_newsdiff("compare", left, str(seed("003")), "--json")
+    assert done.returncode == EXIT_OK, done.stderr
+    document = json.loads(done.stdout.decode("utf-8"))
+    assert document["left"]["path"] == left  # Python reads the \udce9 escape back into the same name
+    assert base64.b64decode(document["left"]["path_base64"]) == os.fsencode(left)
+    assert "path_base64" not in document["right"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
@@ -98,6 +99,9 @@ def test_hostile_names_round_trip_through_the_json(capsys, hostile_folder: Path)
     assert names == set(HOSTILE_NAMES.values())
     assert all(Path(a["path"]).is_file() for a in doc["articles"])
     assert [Path(s["path"]).name for s in doc["skipped"]] == ["empty.txt"]
+    for article in doc["articles"]:  # the bytes of a name that is not UTF-8, for parsers refusing lone surrogates
+        expected = os.fsencode(article["path"])
+        assert base64.b64decode(article.get("path_base64", "")) == (expected if b"\xff" in expected else b"")
 
 
 def test_nothing_readable_exits_1_with_the_reasons(capsys, tmp_path: Path) -> None:

@@ -38,6 +38,7 @@ from newsdiff import __version__
 from newsdiff.core.folder.analysis import FolderAnalysis, analyse_articles, suggested_base, with_base
 from newsdiff.core.folder.boilerplate import sentences_within
 from newsdiff.core.model import KINDS, Comparison, Difference, Kind, Side, Span
+from newsdiff.core.output.safe_write import is_input
 from newsdiff.core.places import default_cache_dir, resource
 from newsdiff.core.read.articles import Article, ArticleError, find_articles, load_article, load_folder
 from newsdiff.core.run.progress import AnalysisCancelled
@@ -1024,17 +1025,20 @@ class MainWindow(QMainWindow):
         if not chosen:
             return None
         path = Path(chosen)
-        articles = {Path(a.path).resolve() for a in self.session.articles} if self.session is not None else set()
-        if path.resolve() in articles:
-            QMessageBox.warning(self, title, f"{path} is one of the articles. Choose another file for the report.")
-            return None
         if path.suffix.lower() not in (".html", ".htm", ".pdf"):
             path = path.with_name(path.name + (".pdf" if chosen_type == PDF_TYPE else ".html"))
-            if path.resolve() in articles:
-                QMessageBox.warning(self, title, f"{path} is one of the articles. Choose another file for the report.")
-                return None
+        if is_input(path, self._inputs()) or is_input(chosen, self._inputs()):
+            QMessageBox.warning(
+                self, title, f"{path} is one of the articles or of the files skipped beside them. Choose another file."
+            )
+            return None
         self.settings.setValue("export/folder", str(path.parent))
         return path
+
+    def _inputs(self) -> list[str]:
+        """The files a report may never replace: the articles open and the files skipped beside them."""
+        session = self.session
+        return [a.path for a in session.articles] + [e.path for e in session.errors] if session is not None else []
 
     def export_pair(self, *, pdf: bool = False) -> None:
         """Write the report of the pair shown, as HTML or (`pdf` offered first) a PDF, asking where (and before
@@ -1051,8 +1055,12 @@ class MainWindow(QMainWindow):
         if path is None or force is None:
             return
         furniture = {d.path: self._furniture_of(d.path) for d in (comparison.left, comparison.right)}
+        inputs = self._inputs()
         self._write_report(
-            path, lambda _: write_report(pair_report_view(comparison, furniture=furniture), path, force=force)
+            path,
+            lambda _: write_report(
+                pair_report_view(comparison, furniture=furniture), path, force=force, protected=inputs
+            ),
         )
 
     def export_folder(self) -> None:
@@ -1071,6 +1079,7 @@ class MainWindow(QMainWindow):
         others = [i for i in range(len(session.articles)) if i != base]
         ready = {i: self.comparisons.cached(base, i) for i in others}
         furniture = {article.path: self._furniture_of(article.path) for article in session.articles}
+        inputs = self._inputs()
 
         def work(progress: Callable[[int, int], None]) -> Path:
             comparisons = []
@@ -1078,7 +1087,7 @@ class MainWindow(QMainWindow):
                 progress(done, len(others))
                 comparisons.append((ready[i] or compare_pair(session, base, i)).comparison)
             view = folder_report_view(base_article, comparisons, skipped=session.errors, furniture=furniture)
-            return write_report(view, path, force=force)
+            return write_report(view, path, force=force, protected=inputs)
 
         self._write_report(path, work)
 

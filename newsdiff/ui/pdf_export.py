@@ -8,6 +8,7 @@ The page is A4 with 15 mm margins; each page carries the report's title and its 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
@@ -89,13 +90,19 @@ def pdf_bytes(view: ReportView) -> bytes:
     return bytes(data.data())
 
 
-def write_pdf(view: ReportView, path: Path | str, *, force: bool = False) -> Path:
-    """Write the report `view` as a PDF to `path` in one step; OutputExistsError if it exists and not `force`."""
-    return write_bytes_atomically(path, pdf_bytes(view), force=force)
+def write_pdf(
+    view: ReportView, path: Path | str, *, force: bool = False, protected: Iterable[Path | str] = ()
+) -> Path:
+    """Write the report `view` as a PDF to `path` in one step; OutputExistsError if it exists and not `force`,
+    OutputIsInputError if it is one of the `protected` inputs."""
+    return write_bytes_atomically(path, pdf_bytes(view), force=force, protected=protected)
 
 
-def write_report(view: ReportView, path: Path, *, force: bool = False) -> Path:
-    """Write the report `view` to `path` in one step: a PDF when its name ends in .pdf, else the HTML report."""
+def write_report(
+    view: ReportView, path: Path, *, force: bool = False, protected: Iterable[Path | str] = ()
+) -> Path:
+    """Write the report `view` to `path` in one step: a PDF when its name ends in .pdf, else the HTML report;
+    never over one of the `protected` inputs."""
     if path.suffix.lower() == ".pdf":
-        return write_pdf(view, path, force=force)
-    return write_text_atomically(path, render_view(view), force=force)
+        return write_pdf(view, path, force=force, protected=protected)
+    return write_text_atomically(path, render_view(view), force=force, protected=protected)

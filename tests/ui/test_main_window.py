@@ -560,16 +560,20 @@ def test_export_asks_before_replacing(qtbot, pair, tmp_path, monkeypatch) -> Non
     qtbot.waitUntil(lambda: target.read_text(encoding="utf-8") != "keep me", timeout=WAIT)
 
 
-def test_export_never_overwrites_an_article(qtbot, window, tmp_path, monkeypatch) -> None:
+@pytest.mark.parametrize("target", ["article", "skipped"])
+def test_export_never_overwrites_an_input(qtbot, window, tmp_path, monkeypatch, target) -> None:
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     folder = tmp_path / "copies"
     folder.mkdir()
     for prefix in ("003", "000"):
         (folder / seed(prefix).name).write_bytes(seed(prefix).read_bytes())
+    huge = folder / "huge.html"  # skipped as too large: still the user's file
+    huge.write_bytes(b"<p>big</p>" * 600_000)
     open_folder(qtbot, window, folder)
     qtbot.waitUntil(lambda: window.comparison is not None, timeout=WAIT)
-    article = folder / seed("003").name
+    article = folder / seed("003").name if target == "article" else huge
+    kept = article.read_bytes()
     before = sorted(p.name for p in folder.iterdir())
     warned = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(article), ""))
@@ -578,7 +582,7 @@ def test_export_never_overwrites_an_article(qtbot, window, tmp_path, monkeypatch
     window.export_pair()
     wait_for_work(window)
     assert warned and "is one of the articles" in warned[0][2]
-    assert article.read_bytes() == seed("003").read_bytes()
+    assert article.read_bytes() == kept
     assert sorted(p.name for p in folder.iterdir()) == before
 
 

@@ -2,31 +2,30 @@
 
 from __future__ import annotations
 
-import json
 import os
-import re
 from typing import Any
 
 from newsdiff.core.folder.analysis import FolderAnalysis
+from newsdiff.core.output.json_text import path_fields
 from newsdiff.core.output.terminal_text import display_width, fit, pad, printable, quoted_name
 
 SCHEMA = "newsdiff.overview/1"
 # Terminal columns of a title in the overview table; a longer title is cut with an ellipsis.
 TITLE_WIDTH = 60
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def overview_json(analysis: FolderAnalysis) -> dict[str, Any]:
     """The analysis as the `newsdiff.overview/1` JSON contract of docs/json.md.
 
     Extensions: `articles[].carries` (the share of the cluster base's story words the copy carries, 1 for
-    the base), `coverage[].boilerplate` (the base sentence is furniture), `stats.clusters`, `stats.skipped`.
+    the base), `coverage[].boilerplate` (the base sentence is furniture), `stats.clusters`, `stats.skipped`, and
+    `path_base64` beside a `path` that is not valid Unicode (see json_text).
     """
     return {
         "schema": SCHEMA,
         "articles": [
             {
-                "path": a.article.path,
+                **path_fields(a.article.path),
                 "title": a.article.title,
                 "outlet": a.article.outlet,
                 "words": a.words,
@@ -37,7 +36,7 @@ def overview_json(analysis: FolderAnalysis) -> dict[str, Any]:
             }
             for a in analysis.articles
         ],
-        "skipped": [{"path": e.path, "reason": e.reason} for e in analysis.skipped],
+        "skipped": [{**path_fields(e.path), "reason": e.reason} for e in analysis.skipped],
         "clusters": [
             {
                 "articles": list(c.articles),
@@ -58,16 +57,6 @@ def overview_json(analysis: FolderAnalysis) -> dict[str, Any]:
             "skipped": len(analysis.skipped),
         },
     }
-
-
-def json_text(document: dict[str, Any]) -> str:
-    """The document as JSON text (UTF-8 safe), ending with a newline.
-
-    A file name with bytes that are not UTF-8 reaches Python as lone surrogates; they are written as
-    `\\udcXX` escapes, which Python's json module reads back into the same name.
-    """
-    text = json.dumps(document, ensure_ascii=False, indent=1)
-    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def _count(number: int, one: str, many: str | None = None) -> str:

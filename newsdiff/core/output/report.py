@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -18,6 +18,7 @@ from newsdiff.core.folder.boilerplate import sentences_within
 from newsdiff.core.model import KINDS, Comparison, Document, Edit, EditOp, Kind, Misspelling, Side, Span
 from newsdiff.core.output import palette
 from newsdiff.core.output.safe_write import write_text_atomically
+from newsdiff.core.output.terminal_text import printable, shown_name
 from newsdiff.core.places import resources
 from newsdiff.core.read.articles import Article, ArticleError
 from newsdiff.core.wording import (
@@ -36,7 +37,10 @@ SCRIPT = "report.js"
 
 @dataclass(frozen=True)
 class FileFacts:
-    """What identifies a compared file: where it is, its size and checksum, the outlet it names."""
+    """What identifies a compared file: where it is, its size and checksum, the outlet it names.
+
+    `path` and `name` are as shown (shown_name: a name that is not printable, or not valid Unicode, escaped).
+    """
 
     path: str
     name: str
@@ -150,9 +154,9 @@ def file_facts(path: str, title: str, text: str, outlet: str = "") -> FileFacts:
     on_disk = data is not None
     if data is None:
         data = text.encode("utf-8")
-    name = file.name if file is not None else "(text)"
+    name = shown_name(file.name) if file is not None else "(text)"
     digest = hashlib.sha256(data).hexdigest()
-    return FileFacts(path, name, title, len(text.split()), len(data), digest, on_disk, outlet)
+    return FileFacts(shown_name(path), name, title, len(text.split()), len(data), digest, on_disk, outlet)
 
 
 def _document_facts(document: Document) -> FileFacts:
@@ -421,7 +425,7 @@ def folder_report_view(
         title=f"{base_facts.name} against {len(comparisons)} other {copies}",
         generated=_now(generated),
         files=(base_facts, *(pair.right for pair in pairs)),
-        skipped=tuple(skipped),
+        skipped=tuple(ArticleError(shown_name(e.path), printable(e.reason)) for e in skipped),
         summary=tuple(_summary_line(c, v) for c, v in zip(comparisons, pairs)),
         pairs=pairs,
         differences=sum(pair.differences for pair in pairs),
@@ -435,10 +439,13 @@ def write_pair_report(
     force: bool = False,
     furniture: Mapping[str, Sequence[Span]] = {},
     generated: datetime | None = None,
+    protected: Iterable[str] = (),
 ) -> Path:
-    """Write the report of one comparison to `path` atomically; OutputExistsError if it exists and not `force`."""
+    """Write the report of one comparison to `path` atomically; OutputExistsError if it exists and not `force`,
+    OutputIsInputError if it is one of the compared files or of the `protected` inputs."""
     html = render_pair_report(comparison, furniture=furniture, generated=generated)
-    return write_text_atomically(path, html, force=force)
+    inputs = [comparison.left.path, comparison.right.path, *protected]
+    return write_text_atomically(path, html, force=force, protected=[p for p in inputs if p])
 
 
 def write_folder_report(
@@ -451,6 +458,8 @@ def write_folder_report(
     furniture: Mapping[str, Sequence[Span]] = {},
     generated: datetime | None = None,
 ) -> Path:
-    """Write the folder report to `path` atomically; OutputExistsError if it exists and not `force`."""
+    """Write the folder report to `path` atomically; OutputExistsError if it exists and not `force`,
+    OutputIsInputError if it is one of the articles or of the `skipped` files."""
     html = render_folder_report(base_article, comparisons, skipped=skipped, furniture=furniture, generated=generated)
-    return write_text_atomically(path, html, force=force)
+    inputs = [base_article.path, *(c.right.path for c in comparisons), *(e.path for e in skipped)]
+    return write_text_atomically(path, html, force=force, protected=[p for p in inputs if p])

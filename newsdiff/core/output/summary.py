@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from newsdiff.core.model import KINDS, Comparison, Document, Side
+from newsdiff.core.output.json_text import path_fields
+from newsdiff.core.output.terminal_text import printable, quoted_name
 from newsdiff.core.wording import difference_marks
 
 SCHEMA = "newsdiff.compare/1"
@@ -12,7 +14,7 @@ SCHEMA = "newsdiff.compare/1"
 
 def _document_json(doc: Document) -> dict[str, Any]:
     return {
-        "path": doc.path,
+        **path_fields(doc.path),
         "title": doc.title,
         "outlet": doc.outlet,
         "text": doc.text,
@@ -52,14 +54,18 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
 
 
 def _quote(text: str, limit: int = 100) -> str:
-    text = " ".join(text.split())
+    text = printable(" ".join(text.split()))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def text_summary(comparison: Comparison) -> str:
-    """A readable summary: the two files, counts per kind on each side, then each difference in reading order."""
-    lines = [f"left:  {comparison.left.path}  ({comparison.left.title})"]
-    lines.append(f"right: {comparison.right.path}  ({comparison.right.title})")
+    """A readable summary: the two files, counts per kind on each side, then each difference in reading order.
+
+    Article text is untrusted: names are quoted and control characters escaped as in the overview, so that
+    no escape sequence in a copy reaches the terminal.
+    """
+    lines = [f"left:  {quoted_name(comparison.left.path)}  ({printable(comparison.left.title)})"]
+    lines.append(f"right: {quoted_name(comparison.right.path)}  ({printable(comparison.right.title)})")
     lines.append("")
     lines.append(f"{'':8}" + "".join(f"{k.value:>12}" for k in KINDS))
     for side in Side:
@@ -77,7 +83,7 @@ def text_summary(comparison: Comparison) -> str:
         lines.append("")
         lines.append("misspellings:")
         for m in comparison.misspellings:
-            hint = f" -> {m.suggestion}" if m.suggestion else ""
-            lines.append(f"  {m.side.value}: {m.word}{hint}")
+            hint = f" -> {printable(m.suggestion)}" if m.suggestion else ""
+            lines.append(f"  {m.side.value}: {printable(m.word)}{hint}")
     return "\n".join(lines) + "\n"
 

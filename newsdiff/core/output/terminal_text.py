@@ -40,6 +40,14 @@ def quoted_name(name: str) -> str:
     return "'" + name.replace("'", "'\\''") + "'"
 
 
+def shown_name(name: str) -> str:
+    """The file name as it is when every character is printable, else in the `$'...'` form of quoted_name:
+    for places where a name stands alone (a report, a summary line) and quoting its spaces would be noise."""
+    if all(char.isprintable() and not _is_surrogate(char) for char in name):
+        return name
+    return quoted_name(name)
+
+
 def printable(text: str) -> str:
     """The text with spaces of any width as plain spaces and every other character that is not printable
     (controls, bidi overrides, lone surrogates) escaped."""

@@ -26,7 +26,7 @@ from newsdiff.core.output.report import (
     write_folder_report,
     write_pair_report,
 )
-from newsdiff.core.output.safe_write import OutputExistsError
+from newsdiff.core.output.safe_write import OutputExistsError, OutputIsInputError
 from newsdiff.core.pair.compare import compare
 from newsdiff.core.read.articles import Article, ArticleError, load_article, load_folder
 from tests.conftest import FIXTURES, TESTS, seed
@@ -495,3 +495,48 @@ def test_in_chromium_n_p_j_k_walk_the_differences(tmp_path: Path) -> None:
         assert seen[:6] == ["#d1", "#d2", "#d3", "#d2", "#d1", "#d1"]
         assert seen[-2:] == [f"#d{total}", f"#d{total}"]
         assert browser.evaluate("document.querySelector(':target').id") == f"d{total}"
+
+
+def test_force_never_replaces_a_file_skipped_in_an_input_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "story"
+    shutil.copytree(FIXTURES, folder)
+    huge = folder / "huge.txt"
+    huge.write_bytes(b"word " * 1_300_000)  # over the size limit: skipped, and still the user's file
+    before = huge.read_bytes()
+    assert _report(folder, "-o", huge, "--force") == EXIT_USAGE
+    assert "is one of the articles or of the files skipped" in capsys.readouterr().err
+    assert huge.read_bytes() == before
+    link = tmp_path / "link.txt"
+    link.symlink_to(huge)  # the same file by another name
+    assert _report(folder, "-o", link, "--force") == EXIT_USAGE
+    assert huge.read_bytes() == before
+
+
+def test_the_writer_refuses_an_input_whatever_called_it(tmp_path: Path, seed_comparisons) -> None:
+    comparison = seed_comparisons[0]
+    skipped = tmp_path / "skipped.html"
+    skipped.write_text("not readable here", encoding="utf-8")
+    with pytest.raises(OutputIsInputError):
+        write_pair_report(comparison, skipped, force=True, protected=[str(skipped)])
+    assert skipped.read_text(encoding="utf-8") == "not readable here"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["skipped.html"]
+
+
+def test_an_output_name_of_the_longest_legal_length_is_written(tmp_path: Path, seed_comparisons) -> None:
+    name = "r" * 250 + ".html"  # 255 bytes: the most a name may have
+    assert write_pair_report(seed_comparisons[0], tmp_path / name) == tmp_path / name
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+def test_a_name_that_is_not_utf8_is_shown_escaped_in_the_report(tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    shutil.copy(seed("000"), folder / os.fsdecode(b"caf\xe9.txt"))
+    shutil.copy(seed("003"), folder / "b.txt")
+    (folder / os.fsdecode(b"vide\xe9.txt")).write_bytes(b"")
+    output = tmp_path / "report.html"
+    assert _report(folder, "-o", output) == EXIT_OK
+    html = output.read_text(encoding="utf-8")
+    assert "$&#39;caf\\xe9.txt&#39;" in html and "vide\\xe9.txt&#39;</span>: empty file" in html
