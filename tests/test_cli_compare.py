@@ -157,7 +157,8 @@ def test_missing_argument_is_a_usage_error(capsys) -> None:
 
 def _strict_newsdiff(*args: str) -> subprocess.CompletedProcess[bytes]:
     """newsdiff in a process of its own whose standard output refuses anything that is not UTF-8."""
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict", "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict", "PYTHONPATH": root}
     code = "import sys; from newsdiff.cli import main; sys.exit(main())"
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, env=env, timeout=120)
 

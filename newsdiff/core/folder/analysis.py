@@ -31,7 +31,7 @@ from datasketch import MinHashLSH
 from newsdiff.core.folder import boilerplate
 from newsdiff.core.folder.cache import AnalysisCache
 from newsdiff.core.folder.coverage import Job, chunks, run_jobs
-from newsdiff.core.folder.features import ArticleFeatures, article_features, decode, encode
+from newsdiff.core.folder.features import ArticleFeatures, article_features, decode, encode, spans_from, whole_number
 from newsdiff.core.folder.fingerprint import NUM_PERM, minhash_of
 from newsdiff.core.folder.overlap import cosines, shared_with_others, story_shingles
 from newsdiff.core.model import Span
@@ -158,8 +158,9 @@ def _features(
     for article, digest in zip(articles, hashes):
         stored = cache.get_bytes("features", digest)
         try:
-            features = decode(stored) if stored is not None else None
+            features = decode(stored, len(article.text)) if stored is not None else None
         except ValueError:
+            cache.drop("features", digest)
             features = None
         if features is None:
             features = article_features(article.text)
@@ -248,17 +249,17 @@ def _coverage(
     owners: list[tuple[int, list[int]]] = []  # by job key: the group and its other copies
     for number, (base, others) in enumerate(groups):
         result = found[number]
-        stored = cache.get("sentences", hashes[base])
-        if stored is not None:
-            result.sentences = tuple(Span(a, b) for a, b in stored)
+        result.sentences = _stored_sentences(cache, hashes[base], len(articles[base].text))
+        if result.sentences is not None:
             tracker.step()
         missing = []
         for other in others:
-            carried = cache.get("carried", f"{hashes[base]}:{hashes[other]}")
+            # without the base's sentences, what copies carry of them cannot be checked: all are compared again
+            carried = _stored_carried(cache, f"{hashes[base]}:{hashes[other]}", result.sentences)
             if carried is None:
                 missing.append(other)
             else:
-                result.carried[other] = frozenset(carried)
+                result.carried[other] = carried
                 tracker.step()
         if missing or result.sentences is None:
             for chunk in chunks(missing):
@@ -280,6 +281,33 @@ def _coverage(
             cache.flush()
             tracker.step(units)
     return found
+
+
+def _stored_sentences(cache: AnalysisCache, key: str, length: int) -> tuple[Span, ...] | None:
+    """The cached sentence spans of a base text of `length` characters, if well-formed (else dropped)."""
+    stored = cache.get("sentences", key)
+    if stored is None:
+        return None
+    try:
+        return spans_from(stored, length)
+    except (TypeError, ValueError):
+        cache.drop("sentences", key)
+        return None
+
+
+def _stored_carried(cache: AnalysisCache, key: str, sentences: Sequence[Span] | None) -> frozenset[int] | None:
+    """The cached base sentences a copy carries, if well-formed: distinct sentence numbers of the base in
+    increasing order, as they are stored (a planted list of every number would make every copy 100%)."""
+    if sentences is None:
+        return None
+    stored = cache.get("carried", key)
+    if stored is None:
+        return None
+    valid = isinstance(stored, list) and all(whole_number(i) and 0 <= i < len(sentences) for i in stored)
+    if not valid or any(a >= b for a, b in zip(stored, stored[1:])):
+        cache.drop("carried", key)
+        return None
+    return frozenset(stored)
 
 
 def _carries(sentences: Sequence[Span], story: Sequence[bool], text: str, carried: frozenset[int]) -> float:

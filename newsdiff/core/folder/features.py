@@ -59,12 +59,37 @@ def encode(features: ArticleFeatures) -> bytes:
     return struct.pack("<I", len(head)) + head + shingles.astype("<u8").tobytes() + tail
 
 
-def decode(data: bytes) -> ArticleFeatures:
-    """The features encoded by `encode`; raises ValueError when the bytes are not such an encoding."""
+def spans_from(value: object, length: int) -> tuple[Span, ...]:
+    """`value` as spans in order inside a text of `length` characters: pairs of whole numbers, none overlapping."""
+    spans: list[Span] = []
+    for start, end in value:  # type: ignore[attr-defined]  # what is not a list of pairs raises TypeError
+        after = spans[-1].end if spans else 0
+        if not (whole_number(start) and whole_number(end) and after <= start <= end <= length):
+            raise ValueError("spans out of order or out of the text")
+        spans.append(Span(start, end))
+    return tuple(spans)
+
+
+def whole_number(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def decode(data: bytes, length: int) -> ArticleFeatures:
+    """The features encoded by `encode` for a text of `length` characters; raises ValueError when the bytes are
+    not such an encoding (a cache entry damaged or planted: its shape, counts and ranges are all checked)."""
     try:
         (size,) = struct.unpack_from("<I", data)
         header = json.loads(data[4 : 4 + size])
+        paragraphs = spans_from(header["paragraphs"], length)
         counts = header["shingles"]
+        lists = (counts, header["fingerprints"], header["words"])
+        if any(not isinstance(v, list) or len(v) != len(paragraphs) or not all(map(whole_number, v)) for v in lists):
+            raise ValueError("per-paragraph lists of another length or type")
+        furniture = header["furniture"]
+        if any(n < 0 for n in counts) or not all(whole_number(i) and 0 <= i < len(paragraphs) for i in furniture):
+            raise ValueError("counts or paragraph numbers out of range")
+        if not isinstance(header["signature"], bool):
+            raise ValueError("signature flag of another type")
         total = sum(counts)
         flat = np.frombuffer(data, dtype="<u8", count=total, offset=4 + size).astype(np.uint64)
         values = None
@@ -72,12 +97,12 @@ def decode(data: bytes) -> ArticleFeatures:
             values = np.frombuffer(data, dtype="<u4", count=NUM_PERM, offset=4 + size + 8 * total).astype(np.uint32)
         bounds = np.cumsum(counts)[:-1] if counts else []
         return ArticleFeatures(
-            paragraphs=tuple(Span(a, b) for a, b in header["paragraphs"]),
-            furniture=frozenset(header["furniture"]),
+            paragraphs=paragraphs,
+            furniture=frozenset(furniture),
             fingerprints=tuple(header["fingerprints"]),
             paragraph_words=tuple(header["words"]),
             shingles=tuple(np.split(flat, bounds)) if counts else (),
             signature=values,
         )
-    except (struct.error, KeyError, TypeError) as error:
+    except (struct.error, KeyError, TypeError, RecursionError) as error:
         raise ValueError(f"not encoded features: {error}") from None
