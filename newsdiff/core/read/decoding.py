@@ -10,6 +10,7 @@ come from charset-normalizer's guesses only, so that they never win a tie agains
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -17,6 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ftfy
+import ftfy.badness
 from charset_normalizer import from_bytes
 
 
@@ -32,6 +35,8 @@ class Decoded:
     encoding: str
     guessed: bool = False
     foreign_bytes: int = 0  # bytes of a UTF-8 file that are not UTF-8, read as Windows-1252 instead
+    # the encodings guessed for lines of a UTF-8 file that are in another one (mixed encodings), in order
+    line_encodings: tuple[str, ...] = ()
 
 
 BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
@@ -128,17 +133,20 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
     for signature, kind in SIGNATURES:
         if data.startswith(signature):
             raise ContentError(f"not a text file: {kind}")
-    if b"\x00" in data:
-        raise ContentError("binary file (it contains NUL bytes)")
-    if len(data) - len(data.translate(None, _CONTROL_BYTES)) > CONTROL_SHARE * len(data):
-        raise ContentError("binary file (it is full of control characters)")
+    nul = b"\x00" in data
+    if nul or len(data) - len(data.translate(None, _CONTROL_BYTES)) > CONTROL_SHARE * len(data):
+        # UTF-16 saved without its mark: ASCII letters come with a NUL byte each, others with control bytes
+        utf16 = _utf16_without_mark(data)
+        if utf16 is not None:
+            return utf16
+        raise ContentError(f"binary file ({'it contains NUL bytes' if nul else 'it is full of control characters'})")
     try:
         return _checked(Decoded(data.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError:
         pass
-    foreign = _foreign_to_utf8(data)
-    if foreign is not None:
-        return _checked(Decoded(data.decode("utf-8", errors=_CP1252_FALLBACK), "utf-8", foreign_bytes=foreign))
+    mixed = _by_lines(data)
+    if mixed is not None:
+        return _checked(mixed)
     codec = _codec(declared) if declared else None
     if codec:
         # A wrong declaration is common on saved pages: one that fails, gives control characters (Windows-1252
@@ -150,6 +158,103 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
         if text is not None and not _NOT_TEXT.search(text):
             return Decoded(text, codec)
     return _checked(_guess(data))
+
+
+# Natural text in a script that separates words has at least this share (0 to 1) of ASCII white space; binary
+# data read as UTF-16, or UTF-16 read in the wrong byte order (a space then reads as U+2000), has hardly any
+# (English prose: about 0.17, Russian 0.13).
+MIN_SPACE_SHARE = 0.05
+# The letters of a natural text are at least this share (0 to 1) of one script (a Russian text quoting English
+# names stays above it); binary data read as UTF-16 mixes scripts at random.
+MAIN_SCRIPT_SHARE = 0.8
+
+
+def _utf16_without_mark(data: bytes) -> Decoded | None:
+    """The text of `data` as UTF-16 without a byte-order mark, little- or big-endian, if it reads as natural
+    text in either; else None. Little-endian first: Windows saves it so."""
+    if len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        letters = [_script(char) for char in text[:SAMPLE_BYTES] if char.isalpha()]
+        main = Counter(letters).most_common(1)[0][1] if letters else 0
+        sample = text[:SAMPLE_BYTES]
+        if (
+            len(_NOT_TEXT.findall(sample)) <= CONTROL_SHARE * len(sample)
+            and sum(char in " \t\n\r" for char in sample) >= MIN_SPACE_SHARE * len(sample)
+            and main >= MAIN_SCRIPT_SHARE * len(letters)
+        ):
+            return Decoded(text, encoding, guessed=True)
+    return None
+
+
+# A file has UTF-8 lines when its lines that are valid UTF-8 hold at least this many multi-byte sequences: one
+# could be chance in a legacy encoding (cp1251 "Рё" is UTF-8 "и"), two in separate words hardly are.
+MIN_UTF8_SEQUENCES = 2
+
+
+def _by_lines(data: bytes) -> Decoded | None:
+    """The text of a UTF-8 file with lines or bytes in other encodings (pasted together from several sources),
+    each line read as what it is; None if the file is not UTF-8 in part.
+
+    A line that is mostly UTF-8 keeps its stray bytes as Windows-1252 (a UTF-8 file with some Windows-1252 pasted
+    in, or cut inside a character); a line with no UTF-8 in it is read in the legacy encoding that looks most
+    natural for it (one code page for the whole file would garble the lines in others). Scoring is slow (some
+    microseconds a character): once GUESS_BUDGET bytes were scored, later lines take the commonest guess so far.
+    """
+    lines = data.splitlines(keepends=True)
+    valid = []
+    for line in lines:
+        try:
+            line.decode("utf-8")
+            valid.append(True)
+        except UnicodeDecodeError:
+            valid.append(False)
+    in_valid_lines = sum(len(_UTF8_SEQUENCE.findall(line)) for line, ok in zip(lines, valid) if ok)
+    if in_valid_lines < MIN_UTF8_SEQUENCES and _foreign_to_utf8(data) is None:
+        return None
+    pieces: list[str] = []
+    foreign = 0
+    guessed: Counter[str] = Counter()
+    budget = GUESS_BUDGET
+    for line, ok in zip(lines, valid):
+        stray = None if ok else _foreign_to_utf8(line)
+        if ok or stray is not None:
+            pieces.append(line.decode("utf-8", errors=_CP1252_FALLBACK))
+            foreign += stray or 0
+            continue
+        encoding = _likeliest_legacy(line[:LINE_SAMPLE]) if budget > 0 else guessed.most_common(1)[0][0]
+        budget -= min(len(line), LINE_SAMPLE)
+        try:
+            pieces.append(line.decode(encoding))
+        except UnicodeDecodeError:  # the sample fitted, the rest did not
+            encoding = "iso8859_15"  # reads any bytes
+            pieces.append(line.decode(encoding))
+        guessed[encoding] += 1
+    return Decoded("".join(pieces), "utf-8", foreign_bytes=foreign, line_encodings=tuple(guessed))
+
+
+# The bytes of a line scored to guess its encoding, and of all lines of a file: enough to tell encodings apart,
+# few enough to keep a file of mixed encodings within a second.
+LINE_SAMPLE = 1024
+GUESS_BUDGET = SAMPLE_BYTES
+
+
+def _likeliest_legacy(sample: bytes) -> str:
+    """The legacy encoding in which `sample` reads most naturally (earlier in the list on a tie); the first with
+    nothing odd ends the search. ISO-8859-15, among them, reads any bytes."""
+    scored = []
+    for rank, encoding in enumerate(LEGACY_ENCODINGS):
+        try:
+            scored.append((_oddity(sample.decode(encoding)), rank, encoding))
+        except UnicodeDecodeError:
+            continue
+        if scored[-1][0] == 0:
+            break
+    return min(scored)[2]
 
 
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
@@ -293,34 +398,36 @@ def _byte_as_cp1252(byte: int) -> str:
         return chr(byte)
 
 
-_CP1252_BYTE = {_byte_as_cp1252(b): b for b in range(0x80, 0x100)}
 codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
 
-
-def _chars(first: int, last: int) -> str:
-    return "".join(re.escape(_byte_as_cp1252(b)) for b in range(first, last + 1))
-
-
-_LEAD2, _LEAD3, _LEAD4, _CONT = _chars(0xC2, 0xDF), _chars(0xE0, 0xEF), _chars(0xF0, 0xF4), _chars(0x80, 0xBF)
-# UTF-8 byte sequences that were read as Windows-1252: "â€™" for "’", "Ã©" for "é", "Â " for a no-break space
-_MOJIBAKE = re.compile(f"(?:[{_LEAD2}][{_CONT}]|[{_LEAD3}][{_CONT}]{{2}}|[{_LEAD4}][{_CONT}]{{3}})+")
-_MOJIBAKE_START = re.compile(f"[{_LEAD2}{_LEAD3}{_LEAD4}][{_CONT}]")  # a tenth of the time: most text has none
 # A mojibake hint quotes at most this many of the sequences it found.
 MAX_EXAMPLES = 3
+_NON_ASCII_WORD = re.compile(r"\S*[^\x00-\x7f]\S*")
 
 
 def mojibake(text: str) -> dict[str, str]:
-    """The mojibake sequences found in `text` (UTF-8 read as Windows-1252), each with the text that was meant."""
+    """The mojibake found in `text`, each with the text that was meant, as ftfy repairs it: UTF-8 read as
+    Windows-1252 or Latin-1 (`Mayorâ€™s`, `Mayorâ\x80\x99s`), once or twice over (`NoÃƒÂ«l`).
+
+    Each word with non-ASCII characters is asked once (a text has a few thousand such words at most); the
+    sequence quoted is the part that differs, so that a hint reads `"â€™" for "’"`.
+    """
     found: dict[str, str] = {}
-    if not _MOJIBAKE_START.search(text):
-        return found
-    for match in _MOJIBAKE.finditer(text):
-        try:
-            meant = bytes(_CP1252_BYTE[c] for c in match.group()).decode("utf-8")
-        except UnicodeDecodeError:
+    for word in dict.fromkeys(_NON_ASCII_WORD.findall(text)):
+        if not ftfy.badness.is_bad(word):
             continue
-        found.setdefault(match.group(), meant)
+        meant = ftfy.fix_encoding(word)
+        if meant == word:
+            continue
+        head = len(os.path.commonprefix([word, meant]))
+        tail = len(os.path.commonprefix([word[head:][::-1], meant[head:][::-1]]))
+        found.setdefault(word[head : len(word) - tail], meant[head : len(meant) - tail])
     return found
+
+
+def _visible(text: str) -> str:
+    """The text with characters that do not print (the C1 controls of Latin-1 mojibake) as \\x escapes."""
+    return "".join(char if char.isprintable() else f"\\x{ord(char):02x}" for char in text)
 
 
 def text_hints(text: str) -> tuple[str, ...]:
@@ -329,7 +436,9 @@ def text_hints(text: str) -> tuple[str, ...]:
     found = mojibake(text)
     if found:
         count = sum(text.count(seen) for seen in found)
-        examples = ", ".join(f'"{seen}" for "{meant}"' for seen, meant in list(found.items())[:MAX_EXAMPLES])
+        examples = ", ".join(
+            f'"{_visible(seen)}" for "{_visible(meant)}"' for seen, meant in list(found.items())[:MAX_EXAMPLES]
+        )
         hints.append(
             f"mojibake: {examples} ({count} in all): text read in the wrong encoding before this copy was saved"
         )

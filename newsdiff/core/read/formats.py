@@ -41,15 +41,19 @@ class Extracted:
 
 
 def decoding_hints(decoded: Decoded) -> tuple[str, ...]:
-    """Notes on how the bytes were read where it is not plain: a guessed encoding (a guess can be wrong), or bytes
-    of another encoding inside a UTF-8 file."""
+    """Notes on how the bytes were read where it is not plain: a guessed encoding (a guess can be wrong), bytes
+    of another encoding inside a UTF-8 file, or lines of other encodings in it."""
     if decoded.guessed:
         label = encoding_label(decoded.encoding)
         return (f"read as {label}, an encoding guessed from its bytes (the file names none, or a wrong one)",)
+    hints = []
+    if decoded.line_encodings:
+        labels = " and ".join(encoding_label(encoding) for encoding in decoded.line_encodings)
+        hints.append(f"mixed encodings: lines that are not UTF-8 read as {labels}, guessed line by line")
     if decoded.foreign_bytes:
         count = decoded.foreign_bytes
-        return (f"{count} byte{'s' * (count > 1)} not valid UTF-8 in a UTF-8 file: read as Windows-1252",)
-    return ()
+        hints.append(f"{count} byte{'s' * (count > 1)} not valid UTF-8 in a UTF-8 file: read as Windows-1252")
+    return tuple(hints)
 
 
 def is_newsdiff_report(head: bytes) -> bool:

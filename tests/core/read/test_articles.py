@@ -242,6 +242,37 @@ def test_mojibake_is_shown_as_found_and_named_in_a_hint(tmp_path: Path) -> None:
     assert "(3 in all)" in hint
 
 
+@pytest.mark.parametrize("text", [ENGLISH, RUSSIAN, GREEK], ids=["English", "Russian", "Greek"])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_detected(tmp_path: Path, text: str, encoding: str) -> None:
+    article = load_article(write(tmp_path / "a.txt", text.encode(encoding)))
+    assert article.text == text
+    assert article.hints == (
+        f"read as {encoding.upper()}, an encoding guessed from its bytes (the file names none, or a wrong one)",
+    )
+
+
+def test_lines_in_other_encodings_in_a_utf8_file_are_read_line_by_line(tmp_path: Path) -> None:
+    lines = [("Le café “ouvert” à l’Élysée.\n", "utf-8"), ("Crème brûlée, naïve façade.\n", "cp1252"),
+             (RUSSIAN, "koi8-r"), ("Zelensky’s “plan” – résumé, cut for the 6 o’clock.\n", "utf-8")]
+    article = load_article(write(tmp_path / "a.txt", b"".join(line.encode(code) for line, code in lines)))
+    assert article.text == "".join(line for line, _ in lines)
+    assert article.hints == (
+        "mixed encodings: lines that are not UTF-8 read as Windows-1252 and KOI8-R, guessed line by line",
+    )
+
+
+def test_mojibake_that_the_windows_1252_reading_misses_is_named_by_ftfy(tmp_path: Path) -> None:
+    # Latin-1 read of UTF-8 (its C1 controls are few in an article); UTF-8 read twice
+    text = f"The Mayorâ\x80\x99s plan for NoÃƒÂ«l was dropped.\n\n{STORY}\n"
+    article = load_article(write(tmp_path / "a.txt", text))
+    assert article.text == text  # shown as found
+    assert article.hints == (
+        'mojibake: "â\\x80\\x99" for "’", "ÃƒÂ«" for "ë" (2 in all): text read in the wrong encoding before this '
+        "copy was saved",
+    )
+
+
 def test_clean_text_has_no_hints() -> None:
     assert Article.from_text(ENGLISH + FRENCH + POLISH + GREEK + RUSSIAN).hints == ()
     assert Article.from_text("Ölçüm “doğru” değil – Ştefan’s naïve Ærø").hints == ()
