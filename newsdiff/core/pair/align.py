@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -57,32 +56,45 @@ def _assign(score: np.ndarray, shared: np.ndarray, threshold: float) -> list[tup
     return [(int(i), int(j)) for i, j in zip(rows, cols) if score[i, j] >= threshold]
 
 
-def increasing_subsequence(values: Sequence[int]) -> set[int]:
-    """Positions of a longest strictly increasing subsequence of `values`."""
-    tails: list[int] = []
-    tail_positions: list[int] = []
-    previous = [-1] * len(values)
-    for position, value in enumerate(values):
-        k = bisect_left(tails, value)
-        if k == len(tails):
-            tails.append(value)
-            tail_positions.append(position)
-        else:
-            tails[k] = value
-            tail_positions[k] = position
-        previous[position] = tail_positions[k - 1] if k else -1
+def in_order_chain(pairs: Sequence[tuple[int, int]], weights: Sequence[float]) -> set[int]:
+    """Positions of the longest chain of `pairs` increasing on both sides, of the largest total weight among the
+    longest; each side's indices are distinct.
+
+    The chain is a property of the pairs, not of which side is read first: of two links that cross, the weaker
+    is the one out of order, whichever copy is on the left (the first longest chain found would depend on it).
+    """
+    # Weights in millionths, so that two chains of the same pairs weigh exactly the same in either direction.
+    units = [round(w * 1_000_000) for w in weights]
+    ranks = {j: r for r, j in enumerate(sorted({j for _, j in pairs}), start=1)}
+    # A Fenwick tree over the right side's ranks: the best (length, weight, last position) ending below a rank.
+    tree: list[tuple[int, int, int]] = [(0, 0, -1)] * (len(ranks) + 1)
+    best_before = [-1] * len(pairs)
+    best: tuple[int, int, int] = (0, 0, -1)
+    for position in sorted(range(len(pairs)), key=lambda k: pairs[k][0]):
+        rank = ranks[pairs[position][1]]
+        below, r = (0, 0, -1), rank - 1
+        while r > 0:
+            below = max(below, tree[r])
+            r -= r & -r
+        best_before[position] = below[2]
+        chain = (below[0] + 1, below[1] + units[position], position)
+        best = max(best, chain)
+        r = rank
+        while r < len(tree):
+            tree[r] = max(tree[r], chain)
+            r += r & -r
     chosen: set[int] = set()
-    position = tail_positions[-1] if tail_positions else -1
+    position = best[2]
     while position >= 0:
         chosen.add(position)
-        position = previous[position]
+        position = best_before[position]
     return chosen
 
 
 def _fill_gaps(score: np.ndarray, shared: np.ndarray, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Weaker pairs found between consecutive in-order anchors."""
     pairs = sorted(pairs)
-    in_order = increasing_subsequence([j for _, j in pairs])
+    in_order = in_order_chain(pairs, [float(score[i, j]) for i, j in pairs])
     anchors = [(-1, -1)] + [pairs[k] for k in sorted(in_order)] + [score.shape]
     linked_left = {i for i, _ in pairs}
     linked_right = {j for _, j in pairs}
@@ -97,33 +109,46 @@ def _fill_gaps(score: np.ndarray, shared: np.ndarray, pairs: list[tuple[int, int
     return found
 
 
-def _merge_neighbours(groups: list[Group], m: Matrices, left: SentenceFeatures, right: SentenceFeatures) -> None:
+def _merge_neighbours(groups: list[Group], left: SentenceFeatures, right: SentenceFeatures) -> None:
     """Add unlinked sentences to a neighbour's group when their content comes from its counterpart.
 
     Only content that the group's own sentences of that side do not already carry counts, so that a
-    headline repeating a phrase of its neighbour does not join it.
+    headline repeating a phrase of its neighbour does not join it. Each side is weighed against the groups as
+    they stood before either side joined them, so that neither side goes first.
     """
-    for side in ("left", "right"):
-        own, other = (left, right) if side == "left" else (right, left)
-        owner = {s: g for g in groups for s in getattr(g, side)}
-        for sentence in range(len(own.content)):
-            words = own.content[sentence]
-            if sentence in owner or not words:
+    joining = {side: _neighbours_joining(groups, side, left, right) for side in ("left", "right")}
+    for side, joined in joining.items():
+        for group, sentences in joined.items():
+            getattr(groups[group], side).extend(sentences)
+            getattr(groups[group], side).sort()
+
+
+def _neighbours_joining(
+    groups: list[Group], side: str, left: SentenceFeatures, right: SentenceFeatures
+) -> dict[int, list[int]]:
+    """The sentences of `side` that join each group (by its index) in _merge_neighbours."""
+    own, other = (left, right) if side == "left" else (right, left)
+    members = {k: list(getattr(g, side)) for k, g in enumerate(groups)}
+    owner = {s: k for k, ss in members.items() for s in ss}
+    joined: dict[int, list[int]] = {}
+    for sentence in range(len(own.content)):
+        words = own.content[sentence]
+        if sentence in owner or not words:
+            continue
+        for neighbour in (sentence - 1, sentence + 1):
+            k = owner.get(neighbour)
+            if k is None:
                 continue
-            for neighbour in (sentence - 1, sentence + 1):
-                group = owner.get(neighbour)
-                if group is None:
-                    continue
-                members = getattr(group, side)
-                counterparts = group.right if side == "left" else group.left
-                source = frozenset().union(*(other.content[c] for c in counterparts))
-                carried = frozenset().union(*(own.content[s] for s in members))
-                novel = (words & source) - carried
-                if len(novel) >= MERGE_WORDS and len(novel) >= MERGE_CONTAINMENT * len(words - carried):
-                    members.append(sentence)
-                    members.sort()
-                    owner[sentence] = group
-                    break
+            counterparts = groups[k].right if side == "left" else groups[k].left
+            source = frozenset().union(*(other.content[c] for c in counterparts))
+            carried = frozenset().union(*(own.content[s] for s in members[k]))
+            novel = (words & source) - carried
+            if len(novel) >= MERGE_WORDS and len(novel) >= MERGE_CONTAINMENT * len(words - carried):
+                members[k].append(sentence)
+                joined.setdefault(k, []).append(sentence)
+                owner[sentence] = k
+                break
+    return joined
 
 
 def _link_leftovers(
@@ -156,7 +181,7 @@ def align(m: Matrices, left: SentenceFeatures, right: SentenceFeatures) -> list[
     pairs = _assign(score, m.shared_content, ANCHOR_SCORE)
     pairs += _fill_gaps(score, m.shared_content, pairs)
     groups = [Group([i], [j], float(score[i, j])) for i, j in pairs]
-    _merge_neighbours(groups, m, left, right)
+    _merge_neighbours(groups, left, right)
     _link_leftovers(groups, score, m.shared_content, left, right)
     groups.sort(key=lambda g: g.left[0])
     return groups
@@ -164,9 +189,8 @@ def align(m: Matrices, left: SentenceFeatures, right: SentenceFeatures) -> list[
 
 def moved_groups(groups: Sequence[Group]) -> set[int]:
     """Indices of the groups out of order relative to the others (off the longest in-order chain)."""
-    order = sorted(range(len(groups)), key=lambda k: groups[k].left[0])
-    chain = increasing_subsequence([groups[k].right[0] for k in order])
-    return {order[p] for p in range(len(order)) if p not in chain}
+    chain = in_order_chain([(g.left[0], g.right[0]) for g in groups], [g.score for g in groups])
+    return set(range(len(groups))) - chain
 
 
 def display_rows(left: Document, right: Document, groups: Sequence[Group], moved: set[int]) -> list[Row]:

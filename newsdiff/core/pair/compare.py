@@ -165,10 +165,12 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
     ]
     # Shared and typo links say the same thing by construction; only reworded pairs can have changed a fact.
     reworded = [k for k, (kind, _, _) in enumerate(classified) if kind is Kind.PARAPHRASE]
-    verdicts = is_altered(
-        [" ".join(left_sentences[i] for i in groups[k].left) for k in reworded],
-        [" ".join(right_sentences[j] for j in groups[k].right) for k in reworded],
-    )
+    left_passages = [" ".join(left_sentences[i] for i in groups[k].left) for k in reworded]
+    right_passages = [" ".join(right_sentences[j] for j in groups[k].right) for k in reworded]
+    # The model reads a pair in order; it is asked both ways, so that the mark is the pair's, whichever copy is
+    # on the left, and a pair is altered only when both readings find a changed claim.
+    both_ways = is_altered(left_passages + right_passages, right_passages + left_passages)
+    verdicts = [forth and back for forth, back in zip(both_ways, both_ways[len(reworded) :])]
     # Some changes of facts survive a rewording that the model passes: altered, whatever the model says. Where a
     # rule tells what changed, that is the reason given, rather than the model's verdict.
     alterations: dict[int, tuple[Alteration, ...]] = {}
