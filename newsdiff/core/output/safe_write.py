@@ -8,28 +8,30 @@ from collections.abc import Iterable
 from pathlib import Path
 
 
-class OutputExistsError(FileExistsError):
+class _OutputPathError(Exception):
+    """An error about one output file; its message is `MESSAGE` with the path, and it pickles by the path
+    (pickle's default would call the class with the whole message as the path)."""
+
+    MESSAGE = "{path}"
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(self.MESSAGE.format(path=path))
+        self.path = str(path)
+
+    def __reduce__(self) -> tuple[type, tuple[str]]:
+        return type(self), (self.path,)
+
+
+class OutputExistsError(_OutputPathError, FileExistsError):
     """The output file already exists and overwriting it was not allowed."""
 
-    def __init__(self, path: Path | str) -> None:
-        super().__init__(f"{path}: already exists (overwrite it with --force)")
-        self.path = str(path)
-
-    def __reduce__(self) -> tuple[type, tuple[str]]:
-        # Pickled by its path: pickle's default would call the class with the whole message as the path.
-        return type(self), (self.path,)
+    MESSAGE = "{path}: already exists (overwrite it with --force)"
 
 
-class OutputIsInputError(ValueError):
+class OutputIsInputError(_OutputPathError, ValueError):
     """The output file is one of the inputs: an article, or a file skipped in an input folder."""
 
-    def __init__(self, path: Path | str) -> None:
-        super().__init__(f"{path}: is one of the articles or of the files skipped beside them; choose another file")
-        self.path = str(path)
-
-    def __reduce__(self) -> tuple[type, tuple[str]]:
-        # Pickled by its path: pickle's default would call the class with the whole message as the path.
-        return type(self), (self.path,)
+    MESSAGE = "{path}: is one of the articles or of the files skipped beside them; choose another file"
 
 
 def _entry(path: Path | str) -> tuple[str, str]:

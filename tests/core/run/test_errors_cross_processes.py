@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from newsdiff.core.output.safe_write import OutputExistsError
+from newsdiff.core.output.safe_write import OutputExistsError, OutputIsInputError
 from newsdiff.core.read.articles import ArticleError
 from newsdiff.core.read.decoding import ContentError
 from newsdiff.core.run.analysis_process import ProcessFailed
@@ -18,6 +18,7 @@ ERRORS = [
     ProcessFailed("ValueError: boom", "Traceback (most recent call last): …"),
     AnalysisCancelled(),
     OutputExistsError("/out/report.html"),
+    OutputIsInputError("/folder/huge.txt"),
 ]
 
 
@@ -38,5 +39,5 @@ def test_every_error_class_of_newsdiff_is_listed_above() -> None:
     def subclasses(cls: type) -> set[type]:
         return {cls} | {s for sub in cls.__subclasses__() for s in subclasses(sub)}
 
-    ours = {c for c in subclasses(BaseException) if c.__module__.startswith("newsdiff.")}
+    ours = {c for c in subclasses(BaseException) if c.__module__.startswith("newsdiff.") and c.__name__[0] != "_"}
     assert ours == {type(error) for error in ERRORS}
