@@ -265,8 +265,11 @@ def _link_outside(entry: os.DirEntry, root: str) -> str | None:
     if not entry.is_symlink():
         return None
     target = os.path.realpath(entry.path)
-    if os.path.commonpath([root, target]) == root:
-        return None
+    try:
+        if os.path.commonpath([root, target]) == root:
+            return None
+    except ValueError:
+        pass  # on another drive (Windows): outside
     return f"a symbolic link to {target}, outside the folder: not followed (open that file itself to compare it)"
 
 
