@@ -1,11 +1,21 @@
 
 // Keyboard navigation: n or j jumps to the next difference, p or k to the previous (anchors #d1, #d2, ...).
+// On a phone the file table, the legend and the summary fold away, so that the first difference is on the first
+// screen; they open again to print. Without this script they all stay open.
 (function () {
   "use strict";
   var keys = document.getElementById("keys");
   if (keys) {
     keys.hidden = false;
   }
+  var folds = document.querySelectorAll("details.fold");
+  // The width below which report.css lays the page out for a phone.
+  if (window.matchMedia("(max-width: 640px)").matches) {
+    folds.forEach(function (fold) { fold.open = false; });
+  }
+  window.addEventListener("beforeprint", function () {
+    folds.forEach(function (fold) { fold.open = true; });
+  });
   var total = document.querySelectorAll(".s[id]").length;
 
   function current() {

@@ -15,7 +15,8 @@ CHROMIUM = shutil.which("chromium")
 class Browser:
     """One headless Chromium with one page open; use as a context manager."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, size: tuple[int, int] = (1280, 900)) -> None:
+        """Open `url` in a window `size` (width, height) CSS pixels large."""
         assert CHROMIUM is not None
         commands_read, self._commands = os.pipe()
         self._replies, replies_write = os.pipe()
@@ -27,7 +28,16 @@ class Browser:
             os.dup2(replies, 4)
 
         self._process = subprocess.Popen(
-            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-pipe", "about:blank"],
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                f"--window-size={size[0]},{size[1]}",
+                "--remote-debugging-pipe",
+                "about:blank",
+            ],
             close_fds=False,
             preexec_fn=onto_fds_3_and_4,
             stdout=subprocess.DEVNULL,
@@ -38,7 +48,7 @@ class Browser:
         self._buffer = b""
         self._last_id = 0
         self._session: str | None = None
-        target = self.send("Target.createTarget", url=url)["targetId"]
+        target = self.send("Target.createTarget", url=url, width=size[0], height=size[1])["targetId"]
         self._session = self.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
         self._wait_until_loaded(url)
 
@@ -63,8 +73,11 @@ class Browser:
                 return reply["result"]
 
     def evaluate(self, expression: str) -> Any:
-        """The value of a JavaScript expression in the page."""
-        return self.send("Runtime.evaluate", expression=expression, returnByValue=True)["result"].get("value")
+        """The value of a JavaScript expression in the page (once settled, if it is a promise)."""
+        reply = self.send("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
+        if "exceptionDetails" in reply:
+            raise RuntimeError(reply["exceptionDetails"])
+        return reply["result"].get("value")
 
     def press(self, key: str) -> None:
         """Type one printable key into the page."""

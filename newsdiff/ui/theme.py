@@ -86,9 +86,11 @@ def theme_for(qpalette: QPalette) -> Theme:
         # vermillion and blue are too dark to read as lines on a dark ground; their lighter Okabe-Ito
         # neighbours keep the meaning
         misspelling, moved, found = QColor("#FF8A4C"), QColor(palette.OKABE_ITO["sky_blue"]), QColor("#7A6A00")
+        altered = misspelling
     else:
         misspelling, moved = QColor(palette.MISSPELLING), QColor(palette.MOVED)
         found = QColor(palette.OKABE_ITO["yellow"])
+        altered = QColor(palette.ALTERED)  # a label's words: darker than the wavy line
     return Theme(
         dark=dark,
         text=text,
@@ -101,7 +103,7 @@ def theme_for(qpalette: QPalette) -> Theme:
         only_here_line=moved,
         misspelling=misspelling,
         moved=moved,
-        altered=misspelling,
+        altered=altered,
         gap=mix(text, ground, 0.18),
         rule=mix(text, ground, 0.14),
         current=moved,

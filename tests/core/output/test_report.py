@@ -204,7 +204,7 @@ def test_differences_are_numbered_through_the_folder_report(folder_html: str, se
     stops = [i for i in ids if re.fullmatch(r"d\d+", i)]
     total = sum(len(c.differences()) for c in seed_comparisons)
     assert stops == [f"d{n}" for n in range(1, total + 1)]
-    assert f"{total} differences in 4 comparisons" in Page(folder_html).visible_text()
+    assert f"{total} differences (first) in 4 comparisons" in Page(folder_html).visible_text()
 
 
 def test_summary_table_links_to_each_pair(folder_html: str, seeds: list[Article]) -> None:
