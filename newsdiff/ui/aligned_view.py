@@ -4,6 +4,10 @@ Both columns live in one widget, so a row is always side by side with itself and
 apart. Each row is as tall as its taller side; the shorter side is padded, and a side with nothing in the row
 shows a hatched gap. Rows whose sentences are all hidden (of a hidden kind, or site furniture while that is
 hidden) fold into one thin band.
+
+Assistive technology reads the view through its accessible name (the two files) and description (the current
+difference: where it is, its kind and marks, and the sentences of both sides), and hears each new current
+difference announced.
 """
 
 from __future__ import annotations
@@ -11,9 +15,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
     QBrush,
     QColor,
     QContextMenuEvent,
@@ -36,6 +43,7 @@ GUTTER = 30  # between the columns, where connectors run
 CELL_PADDING = 8  # inside a cell, left and right
 ROW_PADDING = 6  # inside a row, above and below
 SCROLL_STEP = 40
+NO_PAIR = "Side by side: no pair shown"  # the view's accessible name while it shows nothing
 
 Key = tuple[Side, int]  # a sentence: its side and index
 
@@ -91,6 +99,7 @@ class AlignedView(QAbstractScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("alignedView")
+        self.setAccessibleName(NO_PAIR)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.viewport().setMouseTracking(True)
@@ -123,6 +132,12 @@ class AlignedView(QAbstractScrollArea):
         self.comparison = comparison
         self._hover = None
         self._current = set()
+        if comparison is None:
+            self.setAccessibleName(NO_PAIR)
+        else:
+            left, right = (Path(comparison.document(side).path).name for side in Side)
+            self.setAccessibleName(f"Side by side: {left} on the left, {right} on the right")
+        self.setAccessibleDescription("")
         self._matches, self._current_match = [], None
         self._row_of_paragraph = {}
         if comparison is not None:
@@ -260,6 +275,18 @@ class AlignedView(QAbstractScrollArea):
     def current(self) -> set[Key]:
         """The sentences outlined as current."""
         return set(self._current)
+
+    def announce_current(self, position: str, note: str = "") -> None:
+        """Tell assistive technology the current difference: `position` (where it is, its kind and marks, e.g.
+        "difference 3 of 98: paraphrase, moved"), the sentences of each side, then `note` (e.g. that the walk
+        wrapped round); it becomes the view's accessible description and is announced."""
+        parts = [position]
+        for side in Side:
+            text = self.text_of(key for key in self._current if key[0] is side)
+            parts.append(f"{side.value}: {text or 'nothing'}")
+        told = ". ".join(parts + ([note] if note else []))
+        self.setAccessibleDescription(told)  # Qt tells assistive technology the description changed
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, told))
 
     def set_matches(self, matches: list[tuple[Side, int, int]], current: int | None) -> None:
         """Mark search matches (side, start, end in article offsets); bring the current one into view."""

@@ -82,6 +82,7 @@ class FolderOverview(QWidget):
         self.order.setObjectName("overviewOrder")
         self.order.addItems(list(ORDERS))
         self.order.setToolTip("The order of the copies in the map (or click a column's number)")
+        self.order.view().setAccessibleName("Orders of the copies")
         order_label = QLabel("&Order:", self)
         order_label.setBuddy(self.order)
         furniture = QCheckBox(BY_NAME["hide_furniture"].label.replace("&", ""), self)

@@ -14,6 +14,16 @@ from newsdiff.ui.shortcuts import key_text, tooltip
 from newsdiff.ui.window_state import WindowState
 
 SWATCH = 14
+# What the samples of marks show: their tooltip, and what assistive technology reads for them.
+MARKS_LEGEND = (
+    "Inside a linked sentence:\n"
+    "reworded: words the other copy says in other words\n"
+    "added/cut: words only in this copy (added here, or cut from the other copy)\n"
+    "typo chars: the characters a typo link, or a slip inside a paraphrase, changes\n"
+    "misspelt (wavy underline): a likely misspelling; hover over it for the suggestion\n"
+    f"{MOVED}: {MOVED_LEGEND}\n"
+    f"{ALTERED}: {ALTERED_LEGEND} ({ALTERED_FACTS})"
+)
 
 
 def swatch(colour: QColor, border: QColor) -> QIcon:
@@ -68,6 +78,9 @@ class LegendSamples(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("legendMarks")
+        self.setAccessibleName("Legend of the marks inside sentences")
+        self.setAccessibleDescription(MARKS_LEGEND)
+        self.setToolTip(MARKS_LEGEND)
         self.document: QTextDocument | None = None
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
@@ -124,6 +137,7 @@ class LegendBar(QWidget):
     def __init__(self, state: WindowState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("legendBar")
+        self.setAccessibleName("Legend and filters")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(4)
@@ -163,12 +177,3 @@ class LegendBar(QWidget):
             box.setToolTip(f"{kind.value}: {KIND_MEANINGS[kind]}\nUncheck to hide them ({key})")
         self.altered_button.setToolTip(tooltip("altered_only"))
         self.marks.set_styling(styling)
-        self.marks.setToolTip(
-            "Inside a linked sentence:\n"
-            "reworded: words the other copy says in other words\n"
-            "added/cut: words only in this copy (added here, or cut from the other copy)\n"
-            "typo chars: the characters a typo link, or a slip inside a paraphrase, changes\n"
-            "misspelt (wavy underline): a likely misspelling; hover over it for the suggestion\n"
-            f"{MOVED}: {MOVED_LEGEND}\n"
-            f"{ALTERED}: {ALTERED_LEGEND} ({ALTERED_FACTS})"
-        )

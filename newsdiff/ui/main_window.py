@@ -44,6 +44,7 @@ from newsdiff.core.read.articles import Article, ArticleError, find_articles, lo
 from newsdiff.core.run.progress import AnalysisCancelled
 from newsdiff.core.wording import difference_marks
 from newsdiff.ui import navigation
+from newsdiff.ui.accessible_names import name_qt_parts
 from newsdiff.ui.aligned_view import AlignedView
 from newsdiff.ui.article_list import ArticleList
 from newsdiff.ui.cells import Styling
@@ -182,6 +183,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_widgets()
         self._make_menus()
+        name_qt_parts(self)
         self._follow_state()
         self._restore_settings()
         self._restyle()
@@ -295,6 +297,7 @@ class MainWindow(QMainWindow):
         self.folder_overview.analyse_requested.connect(self.analyse_folder)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("pairOrOverview")
+        self.tabs.setAccessibleName("Side by side or folder overview")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(right, "Side by Side")
         self.tabs.addTab(self.folder_overview, "Folder Overview")
@@ -321,12 +324,14 @@ class MainWindow(QMainWindow):
         self.position_label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("progress")
+        self.progress.setAccessibleName("Progress")
         self.progress.setMaximumWidth(180)
         self.progress.setMinimumWidth(140)
         self.progress.setTextVisible(True)
         self.progress.hide()
         self.analysis_progress = QProgressBar(self)
         self.analysis_progress.setObjectName("analysisProgress")
+        self.analysis_progress.setAccessibleName("Folder analysis progress")
         self.analysis_progress.setMaximumWidth(180)
         self.analysis_progress.setMinimumWidth(140)
         self.analysis_progress.setFormat("Overview %p%")
@@ -864,6 +869,7 @@ class MainWindow(QMainWindow):
         if step.wrapped:
             note = "Wrapped round to the first difference" if self._forward_wrap(step) else "Wrapped round to the last difference"
         self._update_position(note)
+        self.view.announce_current(self.position_label.text(), note)
 
     def _forward_wrap(self, step: navigation.Step) -> bool:
         shown = [i for i, d in enumerate(self.differences) if self._shown(d)]

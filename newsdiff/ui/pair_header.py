@@ -64,9 +64,11 @@ class SideLabel(QWidget):
             self.file.setText("")
             self.title.setText("")
             self.setToolTip("")
+            self.setAccessibleName("")
             return
         self.file.setText(f"{role}: {Path(document.path).name}")
         self.title.setText(document.title)
+        self.setAccessibleName(f"{self.file.text()}, {self.title.text()}")
         self.setToolTip(plain_tooltip(f"{document.path}\n{document.title}"))
 
 
@@ -83,6 +85,7 @@ class PairHeader(QWidget):
         self.swap = QToolButton(self)
         self.swap.setDefaultAction(swap)
         self.swap.setText("\u21c4")
+        self.swap.setAccessibleName(swap.text().replace("&", ""))
         self.swap.setAutoRaise(True)
         layout.addWidget(self.left, 1)
         layout.addWidget(self.swap)

@@ -25,6 +25,7 @@ class ProblemsPanel(QWidget):
         close = QToolButton(self)
         close.setText("\u2715")
         close.setToolTip("Hide the problems")
+        close.setAccessibleName("Hide the problems")
         close.setAutoRaise(True)
         close.clicked.connect(self.hide)
         top.addWidget(close)

@@ -21,6 +21,8 @@ class WelcomePage(QWidget):
     def __init__(self, actions: dict[str, QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcomePage")
+        self.setAccessibleName("Welcome to newsdiff")
+        self.setAccessibleDescription(HINT)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         title = QLabel("newsdiff", self)
