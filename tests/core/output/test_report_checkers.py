@@ -8,6 +8,7 @@ the tests skip when they, Chromium or Java are absent.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -123,6 +124,14 @@ def test_on_a_phone_the_first_difference_is_on_the_first_screen(reports: dict[st
     assert phone["open"] and not any(phone["open"])  # the file table, legend and summary folded away
     desktop = first_difference(reports[name], DESKTOP)
     assert desktop["open"] and all(desktop["open"])  # a wide screen keeps them open
+
+
+def test_without_a_script_every_fold_is_open(reports: dict[str, Path]) -> None:
+    """The page as written, before any script: the file table, legend and summary are open."""
+    for name in ("pair", "folder"):
+        folds = re.findall(r"<details[^>]*>", reports[name].read_text(encoding="utf-8"))
+        assert len(folds) == (3 if name == "folder" else 2)
+        assert all(re.search(r"\bopen\b", fold) for fold in folds), folds
 
 
 @needs_chromium
