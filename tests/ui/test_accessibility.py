@@ -88,3 +88,13 @@ def test_alt_down_tells_assistive_technology_the_current_difference(qtbot, pair:
                 assert " ".join(document.sentence_text(sentence).split()) in told
         assert heard.messages[-1] == told
     assert len(heard.messages) == 3
+
+
+def test_a_walk_that_wraps_round_says_so(qtbot, pair: MainWindow, monkeypatch) -> None:
+    heard = Announcements(monkeypatch)
+    press(qtbot, pair, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    press(qtbot, pair, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    total = len(pair.differences)
+    assert heard.messages[-1].startswith(f"difference {total} of {total}: ")
+    assert heard.messages[-1].endswith("Wrapped round to the last difference")
+    assert "Wrapped" not in heard.messages[0]
