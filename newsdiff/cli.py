@@ -29,6 +29,7 @@ def _said(error: ArticleError) -> str:
 
 def _compare_command(args: argparse.Namespace) -> int:
     from newsdiff.core.output.json_text import json_text
+    from newsdiff.core.output.review import Review, review_folder, review_json
     from newsdiff.core.output.summary import comparison_json, text_summary
     from newsdiff.core.pair.compare import compare
     from newsdiff.core.read.articles import ArticleError, load_article
@@ -40,7 +41,10 @@ def _compare_command(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     comparison = compare(left, right)
     if args.json:
-        sys.stdout.write(json_text(comparison_json(comparison)))
+        # The review the viewer keeps for these files: the store of the folder holding them, as the viewer keys it.
+        review = Review.load(review_folder([left.path, right.path]))
+        document = {**comparison_json(comparison), "review": review_json(review, comparison, left, right)}
+        sys.stdout.write(json_text(document))
     else:
         sys.stdout.write(text_summary(comparison))
     return EXIT_OK

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# The suite never reads or fills the user's own cache folder, nor the user's settings (QSettings: the
-# viewer's geometry, recent folders, toggles); both live in one folder removed when the run ends.
+# The suite never reads or fills the user's own cache folder, reviews (data), nor the user's settings (QSettings: the
+# viewer's geometry, recent folders, toggles); all live in one folder removed when the run ends.
 _PRIVATE = tempfile.mkdtemp(prefix="newsdiff-test-")
 atexit.register(shutil.rmtree, _PRIVATE, ignore_errors=True)
 os.environ["XDG_CACHE_HOME"] = os.path.join(_PRIVATE, "cache")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_PRIVATE, "config")
+os.environ["XDG_DATA_HOME"] = os.path.join(_PRIVATE, "data")
 
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures"

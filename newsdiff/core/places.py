@@ -27,3 +27,11 @@ def default_cache_dir() -> Path:
     xdg = os.environ.get("XDG_CACHE_HOME", "")
     base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
     return base / "newsdiff"
+
+
+def default_data_dir() -> Path:
+    """The newsdiff folder under $XDG_DATA_HOME when that is an absolute path, else under ~/.local/share: where
+    the editor's own work (the review of each folder) is kept, which unlike the cache cannot be made again."""
+    xdg = os.environ.get("XDG_DATA_HOME", "")
+    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".local" / "share"
+    return base / "newsdiff"
