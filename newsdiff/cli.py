@@ -13,6 +13,7 @@ from newsdiff import __version__
 
 if TYPE_CHECKING:
     from newsdiff.core.folder.analysis import Outline
+    from newsdiff.core.output.review import Review
     from newsdiff.core.read.articles import Article, ArticleError
 
 EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE = 0, 1, 2
@@ -88,6 +89,7 @@ def _default_base(articles: list[Article], found: Outline | None, *, pair: bool)
 def _report_command(args: argparse.Namespace) -> int:
     from newsdiff.core.folder.base_pairs import compare_with_base
     from newsdiff.core.output.report import write_folder_report, write_pair_report
+    from newsdiff.core.output.review import Review, review_folder
     from newsdiff.core.output.safe_write import OutputExistsError, OutputIsInputError, is_input
     from newsdiff.core.output.terminal_text import shown_name
     from newsdiff.core.read.articles import ArticleError, load_article
@@ -127,16 +129,23 @@ def _report_command(args: argparse.Namespace) -> int:
     furniture = {a.path: spans for a, spans in zip(outlined, found.furniture)} if found else {}
     copies = [a for a in articles if Path(a.path).resolve() != Path(base.path).resolve()]
     comparisons = compare_with_base(base, copies)
+    # The editor's review the viewer keeps for these files (checks and notes), keyed as the viewer keys it.
+    review = Review.load(review_folder([article.path for article in [base, *copies]]))
+    if review.problem:
+        print(f"newsdiff: {review.problem}", file=sys.stderr)
     try:
         if args.pdf or args.output.suffix.lower() == ".pdf":
             _write_pdf_report(
-                args, base, comparisons, skipped, furniture, pair=not folders and len(copies) == 1, protected=inputs
+                args, base, comparisons, skipped, furniture, pair=not folders and len(copies) == 1, protected=inputs,
+                review=review,
             )
         elif not folders and len(copies) == 1:
-            write_pair_report(comparisons[0], args.output, force=args.force, furniture=furniture, protected=inputs)
+            write_pair_report(
+                comparisons[0], args.output, force=args.force, furniture=furniture, protected=inputs, review=review
+            )
         else:
             write_folder_report(
-                base, comparisons, args.output, force=args.force, skipped=skipped, furniture=furniture
+                base, comparisons, args.output, force=args.force, skipped=skipped, furniture=furniture, review=review
             )
     except (OutputExistsError, OutputIsInputError) as error:
         print(f"newsdiff: {error}", file=sys.stderr)
@@ -157,15 +166,16 @@ def _write_pdf_report(
     *,
     pair: bool,
     protected: list[str],
+    review: Review,
 ) -> None:
     """Write the report as a PDF (Qt lays it out, offscreen: no display is needed)."""
     from newsdiff.core.output.report import folder_report_view, pair_report_view
     from newsdiff.ui.pdf_export import write_pdf
 
     if pair:
-        view = pair_report_view(comparisons[0], furniture=furniture)
+        view = pair_report_view(comparisons[0], furniture=furniture, review=review)
     else:
-        view = folder_report_view(base, comparisons, skipped=skipped, furniture=furniture)
+        view = folder_report_view(base, comparisons, skipped=skipped, furniture=furniture, review=review)
     write_pdf(view, args.output, force=args.force, protected=protected)
 
 

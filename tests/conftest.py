@@ -30,3 +30,10 @@ def seed(prefix: str) -> Path:
 def fixtures_dir() -> Path:
     """The folder of seed articles."""
     return FIXTURES
+
+
+@pytest.fixture(autouse=True)
+def private_reviews(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test keeps its reviews and sessions (the data folder) to itself: a base chosen in one test must not
+    come back when another opens the same folder."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))

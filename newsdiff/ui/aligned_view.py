@@ -24,6 +24,8 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QContextMenuEvent,
+    QFont,
+    QFontMetricsF,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -34,9 +36,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QMenu, QToolTip, QWidget
 
 from newsdiff.core.model import Comparison, Kind, Side
+from newsdiff.core.output.review import Mark
 from newsdiff.core.wording import sentence_hint
 from newsdiff.ui.cells import Cell, Styling, build_cells, draw_wave, wave_y
 from newsdiff.ui.theme import KIND_HUE
+from newsdiff.ui.tooltips import plain_tooltip
 
 MARGIN = 10  # around the columns
 GUTTER = 30  # between the columns, where connectors run
@@ -119,6 +123,8 @@ class AlignedView(QAbstractScrollArea):
         self._current_match: int | None = None
         self._row_of_paragraph: dict[Key, int] = {}
         self._placeholder = ""
+        self._review: list[tuple[list[Key], Mark]] = []  # differences checked or noted, with their review
+        self._notes: dict[Key, str] = {}
 
     # ----- content
 
@@ -140,6 +146,7 @@ class AlignedView(QAbstractScrollArea):
         self.setAccessibleDescription("")
         self._matches, self._current_match = [], None
         self._row_of_paragraph = {}
+        self._review, self._notes = [], {}
         if comparison is not None:
             for index, row in enumerate(comparison.rows):
                 for side in Side:
@@ -272,6 +279,13 @@ class AlignedView(QAbstractScrollArea):
             self.reveal(self._current)
         self.viewport().update()
 
+    def set_review(self, marks: list[tuple[list[Key], Mark]]) -> None:
+        """Show the review of differences (their sentences, and whether checked, noted, stale): a tick and a
+        note marker in the gutter beside each, the note in the tooltip of its sentences."""
+        self._review = [(keys, mark) for keys, mark in marks if mark.checked or mark.note]
+        self._notes = {key: mark.note for keys, mark in self._review if mark.note for key in keys}
+        self.viewport().update()
+
     def current(self) -> set[Key]:
         """The sentences outlined as current."""
         return set(self._current)
@@ -389,7 +403,9 @@ class AlignedView(QAbstractScrollArea):
             return f"\u201c{misspelling.word}\u201d: likely misspelling"
         link_index = comparison.link_of(side, sentence)
         link = comparison.links[link_index] if link_index is not None else None
-        return sentence_hint(link, name_kind=True, separator="\n")
+        hint = sentence_hint(link, name_kind=True, separator="\n")
+        note = self._notes.get((side, sentence))
+        return plain_tooltip(f"{hint}\n\nNote: {note}") if note else hint
 
     # ----- events
 
@@ -506,6 +522,7 @@ class AlignedView(QAbstractScrollArea):
             painter.setPen(QPen(theme.rule, 1))
             painter.drawLine(QPointF(MARGIN, box.bottom - 0.5), QPointF(self.viewport().width() - MARGIN, box.bottom - 0.5))
         self._paint_matches(painter)
+        self._paint_review(painter)
         hovered = self.hovered()
         self._paint_group(painter, hovered - self._current, QPen(theme.hover, 1.5, Qt.PenStyle.DashLine))
         self._paint_group(painter, self._current, QPen(theme.current, 2.5))
@@ -530,6 +547,28 @@ class AlignedView(QAbstractScrollArea):
                 if number == self._current_match:
                     painter.setPen(QPen(theme.text, 1))
                     painter.drawRect(rect)
+
+    def _paint_review(self, painter: QPainter) -> None:
+        """A tick (checked) and a pencil (noted) in the gutter beside each reviewed difference's first line;
+        dimmed when the review was made of other bytes than the copies hold now (stale)."""
+        theme = self.styling.theme
+        font = QFont(self.styling.font)
+        font.setBold(True)
+        painter.save()
+        painter.setFont(font)
+        height = QFontMetricsF(font).height()
+        x = self.column_left(Side.LEFT) + self.column_width()
+        for keys, mark in self._review:
+            rects = [rect for key in keys for rect in self._key_rects(key)[:1]]
+            if not rects:
+                continue
+            top = min(rect.top() for rect in rects)
+            painter.setPen(theme.dimmed_text if mark.stale else theme.checked)
+            glyphs = ("\u2713" if mark.checked else "") + ("\u270e" if mark.note else "")
+            for number, glyph in enumerate(glyphs):
+                box = QRectF(x, top + number * height, GUTTER, height)
+                painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), glyph)
+        painter.restore()
 
     def _paint_group(self, painter: QPainter, keys: set[Key], pen: QPen) -> None:
         """Outline sentences and connect the two sides across the gutter."""

@@ -1,4 +1,5 @@
-"""The article list: each copy's role (base or the copy shown), title, file, words and similarity to the base.
+"""The article list: each copy's role (base or the copy shown), title, file, words, similarity to the base and
+how far its review against the base is.
 
 Sortable by any column. Choosing a row shows that copy against the base; the base is chosen with Ctrl+B,
 the context menu or a double click.
@@ -16,8 +17,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView,
 from newsdiff.core.read.articles import Article
 from newsdiff.ui.tooltips import plain_tooltip
 
-COLUMNS = ("Role", "Title", "Outlet / File", "Words", "Similarity")
-ROLE, TITLE, FILE, WORDS, SIMILARITY = range(len(COLUMNS))
+COLUMNS = ("Role", "Title", "Outlet / File", "Words", "Similarity", "Review")
+ROLE, TITLE, FILE, WORDS, SIMILARITY, REVIEW = range(len(COLUMNS))
 SORT_ROLE = Qt.ItemDataRole.UserRole
 Index = QModelIndex | QPersistentModelIndex
 
@@ -35,6 +36,7 @@ class ArticleTableModel(QAbstractTableModel):
         self.base: int | None = None
         self.other: int | None = None
         self.similarities: dict[int, float] = {}
+        self.reviews: dict[int, tuple[str, str, float]] = {}  # row -> progress shown, tooltip, sort key
 
     def set_articles(self, articles: list[Article], word_counts: list[int] | None = None) -> None:
         """Show `articles` (with their numbers of words, counted here if not given), with no base and no
@@ -54,6 +56,7 @@ class ArticleTableModel(QAbstractTableModel):
         }
         self.base = self.other = None
         self.similarities = {}
+        self.reviews = {}
         self.endResetModel()
 
     def set_roles(self, base: int | None, other: int | None) -> None:
@@ -61,7 +64,7 @@ class ArticleTableModel(QAbstractTableModel):
         if (base, other) == (self.base, self.other):
             return
         if base != self.base:
-            self.similarities = {}
+            self.similarities, self.reviews = {}, {}
         self.base, self.other = base, other
         self._changed_all()
 
@@ -69,6 +72,11 @@ class ArticleTableModel(QAbstractTableModel):
         """Show the similarity of article `row` to the base."""
         self.similarities[row] = value
         self.dataChanged.emit(self.index(row, SIMILARITY), self.index(row, SIMILARITY))
+
+    def set_review(self, row: int, text: str, tooltip: str, order: float) -> None:
+        """Show how far the review of article `row` against the base is (`order`: its place when sorted)."""
+        self.reviews[row] = (text, tooltip, order)
+        self.dataChanged.emit(self.index(row, REVIEW), self.index(row, REVIEW))
 
     def _changed_all(self) -> None:
         if self.articles:
@@ -105,6 +113,8 @@ class ArticleTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         article = self.articles[row]
+        if role == Qt.ItemDataRole.ToolTipRole and column == REVIEW and row in self.reviews:
+            return plain_tooltip(self.reviews[row][1])
         if role == Qt.ItemDataRole.ToolTipRole:
             notes = "\n".join(article.hints)
             return plain_tooltip(f"{article.path}\n{article.title}" + (f"\n\n{notes}" if notes else ""))
@@ -127,6 +137,8 @@ class ArticleTableModel(QAbstractTableModel):
             return self._files[row]
         if column == WORDS:
             return f"{self._words[row]:,}"
+        if column == REVIEW:
+            return self.reviews[row][0] if row in self.reviews else ""
         if row == self.base:
             return "\u2014"
         value = self.similarities.get(row)
@@ -139,6 +151,8 @@ class ArticleTableModel(QAbstractTableModel):
             return self._words[row]
         if column == SIMILARITY:
             return 2.0 if row == self.base else self.similarities.get(row, -1.0)
+        if column == REVIEW:
+            return self.reviews[row][2] if row in self.reviews else -1.0
         return self._sort_keys[column][row]
 
 
@@ -173,7 +187,7 @@ class ArticleList(QTableView):
         header = self.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (ROLE, FILE, WORDS, SIMILARITY):
+        for column in (ROLE, FILE, WORDS, SIMILARITY, REVIEW):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self.selectionModel().currentRowChanged.connect(self._current_changed)
         self.doubleClicked.connect(lambda index: self.base_chosen.emit(self.proxy.mapToSource(index).row()))
@@ -189,6 +203,7 @@ class ArticleList(QTableView):
         self.setColumnWidth(WORDS, metrics.horizontalAdvance("00,000") + 16)
         self.setColumnWidth(FILE, metrics.horizontalAdvance("0" * 12))  # not measured: a folder may hold thousands
         self.setColumnWidth(SIMILARITY, self.horizontalHeader().sectionSizeHint(SIMILARITY))
+        self.setColumnWidth(REVIEW, metrics.horizontalAdvance("\u2713 \u270e 00 of 00 checked") + 16)
 
     def set_roles(self, base: int | None, other: int | None) -> None:
         """Mark the base and the copy shown, and move the selection to the copy."""

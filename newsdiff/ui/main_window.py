@@ -69,6 +69,7 @@ from newsdiff.ui.pasted import (
 )
 from newsdiff.ui.pdf_export import write_report
 from newsdiff.ui.problems import ProblemsPanel
+from newsdiff.ui.review_keeper import ReviewKeeper
 from newsdiff.ui.session import Compared, Session, similarity, with_articles
 from newsdiff.ui.shortcut_sheet import ShortcutSheet
 from newsdiff.ui.shortcuts import BY_NAME, key_sequences, key_text, tooltip
@@ -109,6 +110,10 @@ MENUS: dict[str, tuple[str, ...]] = {
         "next_paraphrase", "previous_paraphrase", "next_unique", "previous_unique", "next_typo", "previous_typo",
         "next_altered", "previous_altered", "next_moved", "previous_moved", "-",
         "next_article", "previous_article", "-", "find", "find_next", "find_previous",
+    ),
+    "&Review": (
+        "toggle_checked", "note_difference", "-", "next_unchecked", "previous_unchecked", "-",
+        "copy_reviewed", "note_copy",
     ),
     "&Articles": ("set_base", "swap_sides", "-", "focus_list", "focus_view"),
     "&View": (
@@ -184,6 +189,7 @@ class MainWindow(QMainWindow):
         self._make_widgets()
         self._make_menus()
         name_qt_parts(self)
+        self.review = ReviewKeeper(self)
         self._follow_state()
         self._restore_settings()
         self._restyle()
@@ -541,6 +547,7 @@ class MainWindow(QMainWindow):
             other = self.article_list.row_after(base, 1, skip=base) if count > 1 else None
         self.analysis = None  # before the roles change: the old folder's analysis must not be rebased
         self.folder_overview.clear()
+        base, other = self.review.restore(session, base, other)
         self.state.set_roles(base, other)
         if count > 1:
             self.analyse_folder()
@@ -820,7 +827,8 @@ class MainWindow(QMainWindow):
             number = sum(1 for i, d in enumerate(self.differences) if self._shown(d) and i <= self.current_index)
             difference = self.differences[self.current_index]
             marks = "".join(f", {mark}" for mark in difference_marks(self.comparison, difference))
-            self.position_label.setText(f"difference {number} of {len(shown)}: {difference.kind.value}{marks}")
+            reviewed = self.review.words(self.current_index)
+            self.position_label.setText(f"difference {number} of {len(shown)}: {difference.kind.value}{marks}{reviewed}")
         if note:
             self.statusBar().showMessage(note, 4000)
 
@@ -1062,10 +1070,11 @@ class MainWindow(QMainWindow):
             return
         furniture = {d.path: self._furniture_of(d.path) for d in (comparison.left, comparison.right)}
         inputs = self._inputs()
+        review = self.session.review if self.session is not None else None
         self._write_report(
             path,
             lambda _: write_report(
-                pair_report_view(comparison, furniture=furniture), path, force=force, protected=inputs
+                pair_report_view(comparison, furniture=furniture, review=review), path, force=force, protected=inputs
             ),
         )
 
@@ -1092,7 +1101,9 @@ class MainWindow(QMainWindow):
             for done, i in enumerate(others):
                 progress(done, len(others))
                 comparisons.append((ready[i] or compare_pair(session, base, i)).comparison)
-            view = folder_report_view(base_article, comparisons, skipped=session.errors, furniture=furniture)
+            view = folder_report_view(
+                base_article, comparisons, skipped=session.errors, furniture=furniture, review=session.review
+            )
             return write_report(view, path, force=force, protected=inputs)
 
         self._write_report(path, work)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from newsdiff.core.folder.base_pairs import Spellings
 from newsdiff.core.model import Comparison, Difference, Side
+from newsdiff.core.output.review import Review, review_folder
 from newsdiff.core.pair.compare import compare
 from newsdiff.core.read.articles import Article, ArticleError
 
@@ -50,6 +51,8 @@ class Session:
         # counted here, off the GUI thread: the list shows them
         self.word_counts = [len(article.text.split()) for article in self.articles]
         self._index = {article.path: index for index, article in enumerate(self.articles)}
+        # read here, off the GUI thread: validating it loads pydantic, some 300 ms the first time
+        self.review = Review.load(self.folder or review_folder([article.path for article in self.articles]))
 
     def index_of(self, path: str) -> int | None:
         """The index of the article loaded from `path`, if any."""

@@ -25,7 +25,7 @@ class Shortcut:
     group: str  # heading in the shortcut sheet
 
 
-GROUPS = ("Files", "Differences", "Articles", "View", "Help")
+GROUPS = ("Files", "Differences", "Review", "Articles", "View", "Help")
 
 SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("open_folder", ("Ctrl+O",), "Open &Folder…", "Open a folder of copies as the article list", "Files"),
@@ -91,6 +91,42 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("find_previous", ("Shift+F3",), "Find Pre&vious", "Previous match of the search", "Differences"),
     Shortcut("copy", ("Ctrl+C",), "&Copy Sentences", "Copy the sentences of the current difference", "Differences"),
     Shortcut(
+        "toggle_checked",
+        ("Space",),
+        "&Check Difference",
+        "Mark the current difference as checked, or not (in the text and the list)",
+        "Review",
+    ),
+    Shortcut(
+        "note_difference",
+        ("N",),
+        "&Note on Difference…",
+        "Write, change or remove a note on the current difference (in the text and the list)",
+        "Review",
+    ),
+    Shortcut(
+        "next_unchecked",
+        ("Shift+F8", "Alt+Right"),
+        "Next &Unchecked",
+        "Next difference not checked yet",
+        "Review",
+    ),
+    Shortcut(
+        "previous_unchecked",
+        ("Shift+F7", "Alt+Left"),
+        "Previous Unchecked",
+        "Previous difference not checked yet",
+        "Review",
+    ),
+    Shortcut(
+        "copy_reviewed",
+        ("Ctrl+R",),
+        "Mark Copy &Reviewed",
+        "Mark the copy shown as reviewed, or not",
+        "Review",
+    ),
+    Shortcut("note_copy", ("Ctrl+Shift+N",), "Note on &Copy…", "Write, change or remove a note on the copy shown", "Review"),
+    Shortcut(
         "next_article",
         ("Ctrl+PgDown",),
         "&Next Copy",
@@ -142,7 +178,11 @@ SHORTCUTS: tuple[Shortcut, ...] = (
 BY_NAME: dict[str, Shortcut] = {shortcut.name: shortcut for shortcut in SHORTCUTS}
 
 # Keys that widgets handle themselves and that no action may take: moving in the list and in the find field.
-RESERVED_KEYS = ("Up", "Down", "PgUp", "PgDown", "Home", "End", "Return", "Enter", "Esc", "Tab", "Shift+Tab", "Space")
+# (Space and N are actions' keys, taken only while the text or the list has the focus: TEXT_KEYS.)
+RESERVED_KEYS = ("Up", "Down", "PgUp", "PgDown", "Home", "End", "Return", "Enter", "Esc", "Tab", "Shift+Tab")
+# Actions whose keys are typed text elsewhere (Space presses a focused button; N goes into a field): they act
+# only in the side-by-side text and the article list, and from their menu.
+TEXT_KEYS = ("toggle_checked", "note_difference")
 
 
 def key_sequences(name: str) -> list[QKeySequence]:

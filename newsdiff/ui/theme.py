@@ -56,6 +56,7 @@ class Theme:
     current: QColor  # outline of the current difference
     hover: QColor  # outline of the sentence under the mouse and of its counterpart
     found: QColor  # background of a search match
+    checked: QColor  # the tick beside a difference the editor checked, and the pencil of a note
 
 
 def mix(hue: QColor, ground: QColor, share: float) -> QColor:
@@ -109,6 +110,7 @@ def theme_for(qpalette: QPalette) -> Theme:
         current=moved,
         hover=mix(moved, ground, 0.6),
         found=found,
+        checked=QColor(palette.CHECKED_ON_DARK if dark else palette.CHECKED),
     )
 
 

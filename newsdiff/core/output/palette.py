@@ -35,6 +35,10 @@ CHANGED_CHARACTERS_LIGHT = "#E3A9CB"  # reddish purple, stronger: the characters
 # Marks drawn as lines or labels rather than backgrounds.
 MISSPELLING = OKABE_ITO["vermillion"]
 MOVED = OKABE_ITO["blue"]  # 5.2:1 on white: readable as the words of a label too
+# The tick of a checked difference and the marker of a note: Okabe-Ito's bluish green darkened until it reads on
+# white at 6:1 (a mark, not a sentence kind's background); the lighter one for dark grounds (7:1 on #2B2B2B).
+CHECKED = "#00704F"
+CHECKED_ON_DARK = "#5FD3A6"
 # Vermillion's hue at a lightness of 35 % instead of 42 %: the altered label's words need 4.5:1 on white (WCAG AA),
 # which vermillion itself (3.9:1) misses; this gives 5.2:1.
 ALTERED = "#B34F00"

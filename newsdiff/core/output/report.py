@@ -17,6 +17,7 @@ from newsdiff import __version__
 from newsdiff.core.folder.boilerplate import sentences_within
 from newsdiff.core.model import KINDS, Comparison, Document, Edit, EditOp, Kind, Misspelling, Side, Span
 from newsdiff.core.output import palette
+from newsdiff.core.output.review import CopyReview, Mark, Review, pair_marks
 from newsdiff.core.output.safe_write import write_text_atomically
 from newsdiff.core.output.terminal_text import printable, shown_name
 from newsdiff.core.places import resources
@@ -80,6 +81,7 @@ class SentenceView:
     moved: bool
     altered: bool
     furniture: bool  # site furniture of the page, not the story (as the folder analysis finds it)
+    review: Mark = Mark()  # the editor's review of its difference (on the sentence holding the anchor only)
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,8 @@ class PairView:
     first_difference: int | None
     misspellings: int
     rows: tuple[RowView, ...]
+    checked: int = 0  # differences the editor checked (not stale)
+    copy_review: CopyReview = CopyReview()  # the editor's review of the copy (the right side)
 
 
 @dataclass(frozen=True)
@@ -210,11 +214,19 @@ def _edit_mark(edit: Edit) -> str:
 
 
 def _pair_view(
-    comparison: Comparison, anchor: str, first_number: int, furniture: Mapping[str, Sequence[Span]]
+    comparison: Comparison,
+    anchor: str,
+    first_number: int,
+    furniture: Mapping[str, Sequence[Span]],
+    review: Review | None = None,
 ) -> PairView:
     """The view of one comparison; its differences are numbered from `first_number` on; `furniture` holds the
-    site furniture of each file, by path."""
+    site furniture of each file, by path; `review`, the editor's review of the folder, if any."""
     differences = comparison.differences()
+    left_facts, right_facts = _document_facts(comparison.left), _document_facts(comparison.right)
+    files = tuple(review.file_of(f.path, f.sha256) for f in (left_facts, right_facts)) if review else ()
+    marks = pair_marks(review, comparison, *files, differences) if review else [Mark()] * len(differences)
+    reviews: dict[tuple[Side, int], Mark] = {}
     numbers: dict[tuple[Side, int], int] = {}
     anchors: set[tuple[Side, int]] = set()
     for offset, difference in enumerate(differences):
@@ -224,6 +236,7 @@ def _pair_view(
                 numbers[(side, sentence)] = number
         side = Side.LEFT if difference.left else Side.RIGHT
         anchors.add((side, difference.sentences(side)[0]))
+        reviews[(side, difference.sentences(side)[0])] = marks[offset]
 
     furnished = {
         side: sentences_within(comparison.document(side), furniture.get(comparison.document(side).path, ()))
@@ -253,6 +266,7 @@ def _pair_view(
             moved=moved,
             altered=altered,
             furniture=index in furnished[side],
+            review=reviews.get((side, index), Mark()),
         )
 
     def cell(side: Side, paragraphs: Sequence[int]) -> tuple[tuple[SentenceView, ...], ...]:
@@ -276,22 +290,26 @@ def _pair_view(
     )
     return PairView(
         anchor=anchor,
-        left=_document_facts(comparison.left),
-        right=_document_facts(comparison.right),
+        left=left_facts,
+        right=right_facts,
         counts=counts,
         differences=len(differences),
         first_difference=first_number if differences else None,
         misspellings=len(comparison.misspellings),
         rows=tuple(RowView(cell(Side.LEFT, row.left), cell(Side.RIGHT, row.right)) for row in comparison.rows),
+        checked=sum(1 for mark in marks if mark.checked and not mark.stale),
+        copy_review=review.copy_review(files[1]) if review else CopyReview(),
     )
 
 
-def _pair_views(comparisons: Sequence[Comparison], furniture: Mapping[str, Sequence[Span]]) -> tuple[PairView, ...]:
+def _pair_views(
+    comparisons: Sequence[Comparison], furniture: Mapping[str, Sequence[Span]], review: Review | None
+) -> tuple[PairView, ...]:
     """The views of the comparisons, with differences numbered through the whole report."""
     views: list[PairView] = []
     next_number = 1
     for number, comparison in enumerate(comparisons, 1):
-        view = _pair_view(comparison, f"pair-{number}", next_number, furniture)
+        view = _pair_view(comparison, f"pair-{number}", next_number, furniture, review)
         views.append(view)
         next_number += view.differences
     return tuple(views)
@@ -343,6 +361,7 @@ def colours() -> dict[str, str]:
         "misspelling": palette.MISSPELLING,
         "moved": palette.MOVED,
         "altered": palette.ALTERED,
+        "checked": palette.CHECKED,
     }
 
 
@@ -368,18 +387,26 @@ def _now(generated: datetime | None) -> datetime:
 
 
 def render_pair_report(
-    comparison: Comparison, *, furniture: Mapping[str, Sequence[Span]] = {}, generated: datetime | None = None
+    comparison: Comparison,
+    *,
+    furniture: Mapping[str, Sequence[Span]] = {},
+    generated: datetime | None = None,
+    review: Review | None = None,
 ) -> str:
     """The HTML report of one comparison; `furniture`: the site furniture of each file, by path, marked as such;
-    `generated` (default: now) is the date it shows."""
-    return render_view(pair_report_view(comparison, furniture=furniture, generated=generated))
+    `generated` (default: now) is the date it shows; `review`: the editor's review (checks, notes) it carries."""
+    return render_view(pair_report_view(comparison, furniture=furniture, generated=generated, review=review))
 
 
 def pair_report_view(
-    comparison: Comparison, *, furniture: Mapping[str, Sequence[Span]] = {}, generated: datetime | None = None
+    comparison: Comparison,
+    *,
+    furniture: Mapping[str, Sequence[Span]] = {},
+    generated: datetime | None = None,
+    review: Review | None = None,
 ) -> ReportView:
     """What the report of one comparison shows (see render_pair_report)."""
-    pairs = _pair_views([comparison], furniture)
+    pairs = _pair_views([comparison], furniture, review)
     left, right = pairs[0].left, pairs[0].right
     return ReportView(
         title=f"{left.name} compared with {right.name}",
@@ -399,13 +426,16 @@ def render_folder_report(
     skipped: Sequence[ArticleError] = (),
     furniture: Mapping[str, Sequence[Span]] = {},
     generated: datetime | None = None,
+    review: Review | None = None,
 ) -> str:
     """The HTML report of a base against every other copy (each comparison has the base on its left side).
 
     A summary table of the copies comes first; `skipped` lists the files that could not be read; `furniture`
-    holds the site furniture of each file, by path, marked as such.
+    holds the site furniture of each file, by path, marked as such; `review` is the editor's review it carries.
     """
-    view = folder_report_view(base_article, comparisons, skipped=skipped, furniture=furniture, generated=generated)
+    view = folder_report_view(
+        base_article, comparisons, skipped=skipped, furniture=furniture, generated=generated, review=review
+    )
     return render_view(view)
 
 
@@ -416,9 +446,10 @@ def folder_report_view(
     skipped: Sequence[ArticleError] = (),
     furniture: Mapping[str, Sequence[Span]] = {},
     generated: datetime | None = None,
+    review: Review | None = None,
 ) -> ReportView:
     """What the report of a base against every other copy shows (see render_folder_report)."""
-    pairs = _pair_views(comparisons, furniture)
+    pairs = _pair_views(comparisons, furniture, review)
     base_facts = file_facts(base_article.path, base_article.title, base_article.text, base_article.outlet)
     copies = "copy" if len(comparisons) == 1 else "copies"
     return ReportView(
@@ -440,10 +471,11 @@ def write_pair_report(
     furniture: Mapping[str, Sequence[Span]] = {},
     generated: datetime | None = None,
     protected: Iterable[str] = (),
+    review: Review | None = None,
 ) -> Path:
     """Write the report of one comparison to `path` atomically; OutputExistsError if it exists and not `force`,
     OutputIsInputError if it is one of the compared files or of the `protected` inputs."""
-    html = render_pair_report(comparison, furniture=furniture, generated=generated)
+    html = render_pair_report(comparison, furniture=furniture, generated=generated, review=review)
     inputs = [comparison.left.path, comparison.right.path, *protected]
     return write_text_atomically(path, html, force=force, protected=[p for p in inputs if p])
 
@@ -457,9 +489,12 @@ def write_folder_report(
     skipped: Sequence[ArticleError] = (),
     furniture: Mapping[str, Sequence[Span]] = {},
     generated: datetime | None = None,
+    review: Review | None = None,
 ) -> Path:
     """Write the folder report to `path` atomically; OutputExistsError if it exists and not `force`,
     OutputIsInputError if it is one of the articles or of the `skipped` files."""
-    html = render_folder_report(base_article, comparisons, skipped=skipped, furniture=furniture, generated=generated)
+    html = render_folder_report(
+        base_article, comparisons, skipped=skipped, furniture=furniture, generated=generated, review=review
+    )
     inputs = [base_article.path, *(c.right.path for c in comparisons), *(e.path for e in skipped)]
     return write_text_atomically(path, html, force=force, protected=[p for p in inputs if p])

@@ -206,11 +206,15 @@ class Review:
 
     def file(self, article: Article) -> FileRecord:
         """How the review names `article`: its path relative to the folder, and its bytes' sha256."""
+        return self.file_of(article.path, file_sha256(article))
+
+    def file_of(self, path: str, sha256: str) -> FileRecord:
+        """How the review names the file at `path` whose bytes have the checksum `sha256`."""
         try:
-            name = Path(article.path).resolve().relative_to(self.folder).as_posix()
+            name = Path(path).resolve().relative_to(self.folder).as_posix()
         except ValueError:
-            name = str(Path(article.path).resolve())
-        return FileRecord(name=name, sha256=file_sha256(article))
+            name = str(Path(path).resolve())
+        return FileRecord(name=name, sha256=sha256)
 
     # ----- copies
 
@@ -303,19 +307,17 @@ class Review:
 
 
 def pair_marks(
-    review: Review, comparison: Comparison, left: Article, right: Article, differences: Sequence[Difference]
+    review: Review, comparison: Comparison, left: FileRecord, right: FileRecord, differences: Sequence[Difference]
 ) -> list[Mark]:
-    """The review of each of `differences` of the comparison of `left` with `right` (the report's and the
-    JSON's way in: the viewer keeps the files and ids it works out)."""
-    first, second = review.file(left), review.file(right)
-    ids = difference_ids(comparison, differences, flipped=review.flipped(first, second))
-    return review.marks(first, second, ids)
+    """The review of each of `differences` of the comparison of the files `left` and `right`."""
+    ids = difference_ids(comparison, differences, flipped=review.flipped(left, right))
+    return review.marks(left, right, ids)
 
 
 def review_json(review: Review, comparison: Comparison, left: Article, right: Article) -> dict[str, Any]:
     """The review of a pair for `compare --json` (the `review` field of newsdiff.compare/1, docs/json.md)."""
     differences = comparison.differences()
-    marks = pair_marks(review, comparison, left, right, differences)
+    marks = pair_marks(review, comparison, review.file(left), review.file(right), differences)
     copies = {}
     for side, article in ((Side.LEFT, left), (Side.RIGHT, right)):
         file = review.file(article)

@@ -48,7 +48,7 @@ def test_a_check_and_a_note_survive_saving_and_loading_outside_the_folder(folder
     again = Review.load(folder, data)
     assert again.problem == ""
     left, right, comparison, differences = _pair(folder)
-    marks = pair_marks(again, comparison, left, right, differences)
+    marks = pair_marks(again, comparison, again.file(left), again.file(right), differences)
     assert marks[0].checked and marks[0].note == "Ask the desk <b>why</b>" and not marks[0].stale
     assert not any(m.checked for m in marks[1:])
 
@@ -58,7 +58,7 @@ def test_the_swapped_pair_finds_the_same_review(folder, tmp_path):
     _check_first(review, folder)
     left, right, comparison, differences = _pair(folder)
     swapped = compare(right, left)
-    marks = pair_marks(review, swapped, right, left, swapped.differences())
+    marks = pair_marks(review, swapped, review.file(right), review.file(left), swapped.differences())
     checked = [d for d, m in zip(swapped.differences(), marks) if m.checked]
     assert len(checked) == 1
     assert checked[0].left == differences[0].right and checked[0].right == differences[0].left
@@ -75,7 +75,7 @@ def test_a_changed_copy_shows_its_old_review_as_stale(folder, tmp_path):
     (folder / "a.txt").write_text(LEFT + "\nAnother line.\n", encoding="utf-8")
     again = Review.load(folder, data)
     left, right, comparison, differences = _pair(folder)
-    marks = pair_marks(again, comparison, left, right, differences)
+    marks = pair_marks(again, comparison, again.file(left), again.file(right), differences)
     assert [m for m in marks if m.checked] and all(m.stale for m in marks if m.checked)
     copy = again.copy_review(again.file(left))
     assert copy.reviewed and copy.note == "fine" and copy.stale
@@ -92,7 +92,7 @@ def test_a_corrupt_file_is_kept_aside_and_the_review_starts_empty(folder, tmp_pa
     kept = list(path.parent.glob(f"{path.stem}.corrupt-*.json"))
     assert len(kept) == 1 and kept[0].read_text(encoding="utf-8").endswith('"folder": 3')
     left, right, comparison, differences = _pair(folder)
-    assert not any(m.checked for m in pair_marks(review, comparison, left, right, differences))
+    assert not any(m.checked for m in pair_marks(review, comparison, review.file(left), review.file(right), differences))
 
 
 def test_a_file_of_the_wrong_shape_is_refused(folder, tmp_path):
@@ -145,3 +145,35 @@ def test_equal_differences_get_distinct_ids(tmp_path):
 def test_the_review_folder_of_files_is_the_folder_holding_them(folder):
     assert review_folder([str(folder / "a.txt"), str(folder / "b.txt")]) == folder.resolve()
 
+
+
+def test_the_report_shows_checked_differences_and_notes_escaped(folder, tmp_path):
+    from newsdiff.core.output.report import render_pair_report
+
+    review = Review.load(folder, tmp_path / "data")
+    _check_first(review, folder, note="<script>alert(1)</script> ask the desk")
+    left, right, comparison, differences = _pair(folder)
+    review.set_copy(review.file(right), reviewed=True, note="Copy <b>fine</b>")
+    html = render_pair_report(comparison, review=review)
+    assert html.count("&#10003; checked</span>") == 1 + 1  # the difference, and the legend's key
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; ask the desk" in html and "<script>alert(1)" not in html
+    assert f"1 of {len(differences)} checked by the editor" in html
+    assert "&#10003; reviewed</span>" in html and "Copy &lt;b&gt;fine&lt;/b&gt;" in html
+    assert "checked by the editor" not in render_pair_report(comparison)
+
+
+def test_compare_json_carries_the_review_the_viewer_keeps(folder, capsys):
+    from newsdiff.cli import main
+
+    review = Review.load(folder)  # the default store: where the viewer and the command line both look
+    _check_first(review, folder, note="why Tuesday?")
+    review.save()
+    assert main(["compare", str(folder / "a.txt"), str(folder / "b.txt"), "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    found = document["review"]
+    assert found["folder"] == str(folder.resolve()) and found["checked"] == 1
+    first = found["differences"][0]
+    assert first["checked"] and first["note"] == "why Tuesday?" and not first["stale"]
+    assert not any(d["checked"] for d in found["differences"][1:])
+    assert found["copies"]["left"] == {"name": "a.txt", "reviewed": False, "note": "", "stale": False}
+    assert document["links"] is not None  # the contract's fields stay
