@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView,
 from newsdiff.core.read.articles import Article
 from newsdiff.ui.tooltips import plain_tooltip
 
-COLUMNS = ("Role", "Title", "Outlet / File", "Words", "Similarity", "Review")
-ROLE, TITLE, FILE, WORDS, SIMILARITY, REVIEW = range(len(COLUMNS))
+# The review's progress comes second: it is what an editor scans for while reviewing, and the list is narrow.
+COLUMNS = ("Role", "Checked", "Title", "Outlet / File", "Words", "Similarity")
+ROLE, REVIEW, TITLE, FILE, WORDS, SIMILARITY = range(len(COLUMNS))
 SORT_ROLE = Qt.ItemDataRole.UserRole
 Index = QModelIndex | QPersistentModelIndex
 
@@ -94,6 +95,8 @@ class ArticleTableModel(QAbstractTableModel):
                 return COLUMNS[section]
             if role == Qt.ItemDataRole.ToolTipRole and section == SIMILARITY:
                 return "Share of the two texts that is the same story, weighted by how closely each sentence matches"
+            if role == Qt.ItemDataRole.ToolTipRole and section == REVIEW:
+                return "Differences with the base you checked (\u2713: the copy is marked reviewed; \u270e: it has a note)"
         return None
 
     def role_text(self, row: int) -> str:
@@ -113,8 +116,10 @@ class ArticleTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         article = self.articles[row]
-        if role == Qt.ItemDataRole.ToolTipRole and column == REVIEW and row in self.reviews:
+        if column == REVIEW and row in self.reviews and role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(self.reviews[row][1])
+        if column == REVIEW and row in self.reviews and role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.reviews[row][1]  # the words, not the tick and pencil signs
         if role == Qt.ItemDataRole.ToolTipRole:
             notes = "\n".join(article.hints)
             return plain_tooltip(f"{article.path}\n{article.title}" + (f"\n\n{notes}" if notes else ""))
@@ -203,7 +208,7 @@ class ArticleList(QTableView):
         self.setColumnWidth(WORDS, metrics.horizontalAdvance("00,000") + 16)
         self.setColumnWidth(FILE, metrics.horizontalAdvance("0" * 12))  # not measured: a folder may hold thousands
         self.setColumnWidth(SIMILARITY, self.horizontalHeader().sectionSizeHint(SIMILARITY))
-        self.setColumnWidth(REVIEW, metrics.horizontalAdvance("\u2713 \u270e 00 of 00 checked") + 16)
+        self.setColumnWidth(REVIEW, metrics.horizontalAdvance("\u2713 00 of 00") + 16)
 
     def set_roles(self, base: int | None, other: int | None) -> None:
         """Mark the base and the copy shown, and move the selection to the copy."""

@@ -30,7 +30,7 @@ def progress_text(marks: list[Mark], copy: CopyReview) -> tuple[str, str, float]
     checked = sum(1 for mark in marks if mark.checked and not mark.stale)
     stale = sum(1 for mark in marks if mark.stale and (mark.checked or mark.note))
     notes = sum(1 for mark in marks if mark.note)
-    words = f"{checked} of {len(marks)} checked"
+    words = f"{checked} of {len(marks)}"  # under the heading "Checked"
     tips = [f"{checked} of the {len(marks)} differences with the base are checked."]
     if stale:
         words += f", {stale} stale"
@@ -38,7 +38,7 @@ def progress_text(marks: list[Mark], copy: CopyReview) -> tuple[str, str, float]
     if notes:
         tips.append(f"{notes} difference{'s have' if notes != 1 else ' has'} a note.")
     if copy.reviewed:
-        words = ("\u2713 reviewed (stale) · " if copy.stale else "\u2713 reviewed · ") + words
+        words = ("\u2713? " if copy.stale else "\u2713 ") + words
         tips.insert(0, "Marked reviewed" + (" before the copy changed on disk." if copy.stale else "."))
     if copy.note:
         words = "\u270e " + words
