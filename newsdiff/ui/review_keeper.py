@@ -56,7 +56,8 @@ class ReviewKeeper(QObject):
         self._files: tuple[FileRecord, FileRecord] | None = None  # the pair shown, as the review names it
         self._ids: list[str] = []  # of the differences shown
         self.marks: list[Mark] = []  # of the differences shown, in their order
-        self._rows: dict[int, list[Mark]] = {}  # the review of each copy against the base, as the list shows it
+        # the review of each copy against a base, by (base, copy), as the list shows it for the base
+        self._rows: dict[tuple[int, int], list[Mark]] = {}
         actions = window.actions_by_name
         for name, handler in (
             ("toggle_checked", self.toggle_checked),
@@ -160,7 +161,7 @@ class ReviewKeeper(QObject):
             self._set_row(row, marks, files[1])
 
     def _set_row(self, row: int, marks: list[Mark], copy: FileRecord) -> None:
-        self._rows[row] = marks
+        self._rows[(self.window.state.base, row)] = marks
         self.window.article_list.model_.set_review(row, *progress_text(marks, self.review.copy_review(copy)))
 
     def _show_progress(self) -> None:
@@ -265,8 +266,9 @@ class ReviewKeeper(QObject):
 
     def _copy_changed(self, row: int, file: FileRecord, message: str) -> None:
         self._save()
-        if row in self._rows:
-            self._set_row(row, self._rows[row], file)
+        marks = self._rows.get((self.window.state.base, row))
+        if marks is not None:
+            self._set_row(row, marks, file)
         self.window.statusBar().showMessage(message, 4000)
 
     def _ask(self, subject: str, note: str) -> str | None:

@@ -56,7 +56,7 @@ def list_row(window: MainWindow, prefix: str) -> int:
 
 def click_list_row(qtbot, window: MainWindow, prefix: str) -> None:
     view = window.article_list
-    index = view.proxy.mapFromSource(view.model_.index(list_row(window, prefix), 1))
+    index = view.proxy.mapFromSource(view.model_.index(list_row(window, prefix), COLUMNS.index("Title")))
     view.scrollTo(index)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
 
@@ -358,7 +358,7 @@ def test_list_shows_similarity_to_the_base_and_sorts(qtbot, pair) -> None:
     base = list_row(window, "003")
     assert base not in model.similarities
     assert all(0 <= value <= 1 for value in model.similarities.values())
-    window.article_list.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    window.article_list.sortByColumn(COLUMNS.index("Similarity"), Qt.SortOrder.DescendingOrder)
     proxy = window.article_list.proxy
     order = [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())]
     assert order[0] == base

@@ -154,3 +154,17 @@ def test_a_changed_copy_shows_its_checks_as_stale_and_the_report_carries_them(qt
     assert review_text(again, "000").startswith("0 of")
     again.close()
     wait_for_work(again)
+
+
+def test_space_and_n_type_in_the_find_field_rather_than_review(qtbot, tmp_path, folder) -> None:
+    window = make_window(qtbot, tmp_path / "settings.ini")
+    open_folder(qtbot, window, folder)
+    choose_pair(qtbot, window, "003", "000")
+    qtbot.keyClick(window.view, Qt.Key.Key_Down, ALT)
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.find_bar.field, "n n")
+    assert window.find_bar.field.text() == "n n"
+    assert not any(mark.checked for mark in window.review.marks)
+    assert QApplication.activeModalWidget() is None
+    window.close()
+    wait_for_work(window)
