@@ -215,7 +215,9 @@ class ReviewKeeper(QObject):
         self._changed()
         done = "Checked" if checked else "Unchecked"
         left = len(self._unchecked())
-        self.window.statusBar().showMessage(f"{done}; {left} left unchecked ({key_text('next_unchecked')}: the next)", 4000)
+        self.window.statusBar().showMessage(
+            f"{done}; {left} left unchecked ({key_text('next_unchecked')}: the next)", 4000
+        )
 
     def note_difference(self) -> None:
         """Write, change or remove the note of the current difference."""

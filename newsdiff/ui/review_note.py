@@ -40,7 +40,7 @@ class NoteEditor(QDialog):
         layout.addWidget(buttons)
         self.resize(480, 260)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Ctrl+Enter saves: taken before the field, which would type a line break
         if (
             watched is self.field

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer, Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -76,7 +76,12 @@ def tick_pixels(window: MainWindow) -> int:
     for y in range(image.height()):
         for x in range(left, min(image.width(), left + GUTTER)):
             pixel = image.pixelColor(x, y)
-            if abs(pixel.red() - colour.red()) + abs(pixel.green() - colour.green()) + abs(pixel.blue() - colour.blue()) < NEAR:
+            if (
+                abs(pixel.red() - colour.red())
+                + abs(pixel.green() - colour.green())
+                + abs(pixel.blue() - colour.blue())
+                < NEAR
+            ):
                 found += 1
     return found
 
@@ -99,7 +104,13 @@ def test_checks_and_notes_come_back_with_the_session(qtbot, tmp_path, folder) ->
     assert tick_pixels(window) > 0
     write_note(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.NoModifier, NOTE)
     assert window.position_label.text().endswith(", checked, note")
-    write_note(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier, "copy note")
+    write_note(
+        qtbot,
+        window,
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        "copy note",
+    )
     qtbot.keyClick(window.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert review_text(window, "002").startswith("\u270e \u2713 1 of")
 

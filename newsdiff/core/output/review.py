@@ -19,7 +19,7 @@ import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -116,7 +116,7 @@ class CopyReview:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def review_folder(paths: Sequence[str]) -> Path:
@@ -290,7 +290,7 @@ class Review:
         return next((p for p in self._record.pairs if (p.a, p.b) == (a, b)), None)
 
     @staticmethod
-    def _latest(records):  # noqa: ANN001, ANN205 - copy or pair records
+    def _latest(records):
         return max(records, key=lambda r: r.updated, default=None)
 
     # ----- the session

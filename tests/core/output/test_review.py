@@ -56,7 +56,7 @@ def test_a_check_and_a_note_survive_saving_and_loading_outside_the_folder(folder
 def test_the_swapped_pair_finds_the_same_review(folder, tmp_path):
     review = Review.load(folder, tmp_path / "data")
     _check_first(review, folder)
-    left, right, comparison, differences = _pair(folder)
+    left, right, _comparison, differences = _pair(folder)
     swapped = compare(right, left)
     marks = pair_marks(review, swapped, review.file(right), review.file(left), swapped.differences())
     checked = [d for d, m in zip(swapped.differences(), marks) if m.checked]
@@ -92,7 +92,9 @@ def test_a_corrupt_file_is_kept_aside_and_the_review_starts_empty(folder, tmp_pa
     kept = list(path.parent.glob(f"{path.stem}.corrupt-*.json"))
     assert len(kept) == 1 and kept[0].read_text(encoding="utf-8").endswith('"folder": 3')
     left, right, comparison, differences = _pair(folder)
-    assert not any(m.checked for m in pair_marks(review, comparison, review.file(left), review.file(right), differences))
+    assert not any(
+        m.checked for m in pair_marks(review, comparison, review.file(left), review.file(right), differences)
+    )
 
 
 def test_a_file_of_the_wrong_shape_is_refused(folder, tmp_path):
@@ -120,7 +122,9 @@ def test_saving_is_atomic_a_failed_write_leaves_the_old_review(folder, tmp_path,
     with pytest.raises(OSError):
         review.save()
     assert store_path(folder.resolve(), data).read_bytes() == before
-    assert [p.name for p in store_path(folder.resolve(), data).parent.iterdir()] == [store_path(folder.resolve(), data).name]
+    assert [p.name for p in store_path(folder.resolve(), data).parent.iterdir()] == [
+        store_path(folder.resolve(), data).name
+    ]
 
 
 def test_the_session_is_kept(folder, tmp_path):
@@ -146,13 +150,12 @@ def test_the_review_folder_of_files_is_the_folder_holding_them(folder):
     assert review_folder([str(folder / "a.txt"), str(folder / "b.txt")]) == folder.resolve()
 
 
-
 def test_the_report_shows_checked_differences_and_notes_escaped(folder, tmp_path):
     from newsdiff.core.output.report import render_pair_report
 
     review = Review.load(folder, tmp_path / "data")
     _check_first(review, folder, note="<script>alert(1)</script> ask the desk")
-    left, right, comparison, differences = _pair(folder)
+    _left, right, comparison, differences = _pair(folder)
     review.set_copy(review.file(right), reviewed=True, note="Copy <b>fine</b>")
     html = render_pair_report(comparison, review=review)
     assert html.count("&#10003; checked</span>") == 1 + 1  # the difference, and the legend's key
