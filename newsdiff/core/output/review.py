@@ -17,11 +17,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -91,6 +91,9 @@ class StoreRecord(_Strict):
     copies: tuple[CopyRecord, ...] = ()
     pairs: tuple[PairRecord, ...] = ()
     session: SessionRecord = SessionRecord()
+
+
+Record = TypeVar("Record", CopyRecord, PairRecord)
 
 
 # ----- what the front ends read
@@ -290,8 +293,9 @@ class Review:
         return next((p for p in self._record.pairs if (p.a, p.b) == (a, b)), None)
 
     @staticmethod
-    def _latest(records):
-        return max(records, key=lambda r: r.updated, default=None)
+    def _latest(records: Iterable[Record]) -> Record | None:
+        """The record changed last (ISO times in UTC sort as text)."""
+        return max(records, key=lambda record: record.updated, default=None)
 
     # ----- the session
 
