@@ -529,10 +529,11 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{Path(session.folder).name} — newsdiff")
         else:
             self.setWindowTitle("newsdiff")
-        self._take_session(session, session.suggested_base, None)
+        self._take_session(session, session.suggested_base, None, reopened=True)
 
-    def _take_session(self, session: Session, base: int | None, other: int | None) -> None:
-        """Show `session`: its articles listed, `base` (default: the first) against `other` (default: the next)."""
+    def _take_session(self, session: Session, base: int | None, other: int | None, *, reopened: bool = False) -> None:
+        """Show `session`: its articles listed, `base` (default: the first) against `other` (default: the next);
+        a folder `reopened` comes back as the editor left it (base, copy, hidden kinds) instead."""
         self.comparisons.set_session(session)
         self.session = session
         self.comparison = None
@@ -547,7 +548,8 @@ class MainWindow(QMainWindow):
             other = self.article_list.row_after(base, 1, skip=base) if count > 1 else None
         self.analysis = None  # before the roles change: the old folder's analysis must not be rebased
         self.folder_overview.clear()
-        base, other = self.review.restore(session, base, other)
+        if reopened:
+            base, other = self.review.restore(session, base, other)
         self.state.set_roles(base, other)
         if count > 1:
             self.analyse_folder()
