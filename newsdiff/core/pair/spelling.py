@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import stat
 import tempfile
 import threading
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import closing
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
-from typing import Iterable
 
 from breame.spelling import american_spelling_exists, british_spelling_exists, get_american_spelling
 from symspellpy import SymSpell, Verbosity
@@ -40,21 +43,28 @@ COMPOUND_SLIP = 1
 # Words shorter than this are not checked; lower checks more words. Set when the engine was first written.
 CHECKED_LETTERS = 3
 # Suggestions (and the index of deletes that finds them) reach this many edits from the word; symspellpy's
-# default. More finds suggestions for worse misspellings, in a larger index (whose saved file, _index_path, must
-# then be named for it too).
+# default. More finds suggestions for worse misspellings, in a larger index (its saved file is named for it).
 SUGGESTION_EDITS = 2
 _lock = threading.Lock()
 
 
 @lru_cache(maxsize=1)
+def _word_counts() -> dict[str, int]:
+    """Each word of symspellpy's bundled English frequency dictionary with its count, as load_dictionary reads
+    them (the word, a space, the count)."""
+    lines = (files("symspellpy") / _DICTIONARY).read_text(encoding="utf-8").splitlines()
+    return {word: int(count) for word, count in (line.split(" ", 1) for line in lines if line)}
+
+
+@lru_cache(maxsize=1)
 def _known_words() -> frozenset[str]:
     """The words of symspellpy's bundled English frequency dictionary."""
-    lines = (files("symspellpy") / _DICTIONARY).read_text(encoding="utf-8").splitlines()
-    return frozenset(line.split(" ", 1)[0] for line in lines if line)
+    return frozenset(_word_counts())
 
 
 def _index_path(cache_dir: Path) -> Path:
-    return cache_dir / f"symspell-{version('symspellpy')}-{_PREFIX_LENGTH}.pickle"
+    """The saved index of deletes, named for everything that shapes it."""
+    return cache_dir / f"symspell-{version('symspellpy')}-{_PREFIX_LENGTH}-{SUGGESTION_EDITS}.sqlite3"
 
 
 def _empty_speller() -> SymSpell:
@@ -67,24 +77,114 @@ def _empty_speller() -> SymSpell:
     )
 
 
+class _SavedDeletes(Mapping[str, list[str]]):
+    """symspellpy's index of deletes (a delete of a word's prefix -> the dictionary words it comes from), read
+    from the saved SQLite file one key at a time, as lookups ask for them: opening it costs nothing.
+
+    The file lies in a writable place, so nothing in it is trusted: SQLite data cannot run code, and a word it
+    names that is not in the dictionary is dropped (symspellpy would fail on it)."""
+
+    def __init__(self, connection: sqlite3.Connection, known: Mapping[str, int]) -> None:
+        self._connection = connection
+        self._known = known
+
+    def __getitem__(self, key: str) -> list[str]:
+        row = self._connection.execute("SELECT words FROM deletes WHERE key = ?", (key,)).fetchone()
+        if row is None or not isinstance(row[0], str):
+            raise KeyError(key)
+        return [word for word in row[0].split(" ") if word in self._known]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and bool(self._connection.execute(
+            "SELECT 1 FROM deletes WHERE key = ?", (key,)
+        ).fetchone())
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for (key,) in self._connection.execute("SELECT key FROM deletes"))
+
+    def __len__(self) -> int:
+        return self._connection.execute("SELECT count(*) FROM deletes").fetchone()[0]
+
+
+_SCHEMA = (
+    "CREATE TABLE deletes (key TEXT PRIMARY KEY, words TEXT NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE made (symspellpy TEXT NOT NULL, prefix INTEGER NOT NULL, edits INTEGER NOT NULL, words INTEGER)",
+)
+
+
+def _made_by() -> tuple[str, int, int, int]:
+    """What a saved index must have been made with to serve this process: the symspellpy version, its prefix
+    length and edit distance, and the number of dictionary words."""
+    return version("symspellpy"), _PREFIX_LENGTH, SUGGESTION_EDITS, len(_word_counts())
+
+
+def _open_saved(path: Path) -> sqlite3.Connection | None:
+    """The saved index, read-only, if it is a regular file of the expected tables made for this process's
+    dictionary; None otherwise (missing, a FIFO or a folder, damaged, foreign, or for another version)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None  # a FIFO would block the read for ever; a device or folder is no index
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    except (OSError, sqlite3.Error, ValueError):
+        return None
+    try:
+        # No function of the file's schema (views, triggers) runs outside its own tables.
+        connection.execute("PRAGMA trusted_schema = OFF")
+        schema = [sql for (sql,) in connection.execute(
+            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name"
+        )]
+        made = connection.execute("SELECT symspellpy, prefix, edits, words FROM made").fetchall()
+        if schema == sorted(_SCHEMA, key=_table_name) and made == [_made_by()]:
+            return connection
+    except sqlite3.Error:
+        pass
+    connection.close()
+    return None
+
+
+def _table_name(create: str) -> str:
+    return create.split()[2]
+
+
+def _save(speller: SymSpell, path: Path) -> None:
+    """Save the built index as an SQLite file beside `path`, then move it there in one step; nothing is left
+    behind when that fails (a read-only folder, a folder at `path`)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=".symspell-", suffix=".tmp")
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        with closing(sqlite3.connect(temporary)) as connection:
+            connection.execute("PRAGMA journal_mode = OFF")
+            for create in _SCHEMA:
+                connection.execute(create)
+            connection.executemany(
+                "INSERT INTO deletes VALUES (?, ?)", ((key, " ".join(words)) for key, words in speller.deletes.items())
+            )
+            connection.execute("INSERT INTO made VALUES (?, ?, ?, ?)", _made_by())
+            connection.commit()
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 @lru_cache(maxsize=1)
 def _speller() -> SymSpell:
-    """symspellpy's index of the dictionary: loaded from the user's cache, else built (2-3 s) and saved there."""
+    """symspellpy's index of the dictionary: its deletes read from the user's cache on demand, else built (2-3 s)
+    and saved there. The words and their counts always come from symspellpy's own dictionary."""
     speller = _empty_speller()
     saved = _index_path(default_cache_dir())
-    try:
-        if speller.load_pickle(str(saved), compressed=False):
-            return speller
-    except Exception:  # a truncated or foreign cache file: rebuild it
-        speller = _empty_speller()
+    connection = _open_saved(saved)
+    if connection is not None:
+        # symspellpy has no public way to give an index its words and deletes but its pickle, which runs code.
+        speller._words = _word_counts()
+        speller._max_length = max(map(len, speller._words))
+        speller._deletes = _SavedDeletes(connection, speller._words)
+        return speller
     speller.load_dictionary(str(files("symspellpy") / _DICTIONARY), term_index=0, count_index=1)
     try:
-        saved.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=saved.parent, suffix=".tmp")
-        os.close(handle)
-        speller.save_pickle(temporary, compressed=False)
-        os.replace(temporary, saved)
-    except OSError:
+        _save(speller, saved)
+    except (OSError, sqlite3.Error):
         pass  # a read-only cache folder only costs the next process the build time
     return speller
 
