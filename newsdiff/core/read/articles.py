@@ -102,7 +102,7 @@ def load_article(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Article:
     path = Path(path)
     data = _read(path, max_bytes)
     try:
-        extracted = _extract(path, data)
+        extracted = _extract(path, data, max_bytes)
     except ContentError as error:
         raise ArticleError(path, str(error)) from None
     text = normalise_newlines(extracted.text)
@@ -113,7 +113,7 @@ def load_article(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Article:
     return Article(str(path), title, text, hints, hashlib.sha256(data).hexdigest(), extracted.outlet)
 
 
-def _extract(path: Path, data: bytes) -> Extracted:
+def _extract(path: Path, data: bytes, max_bytes: int) -> Extracted:
     """The article in a file's bytes, by its suffix; a file of unknown type is sniffed."""
     suffix = path.suffix.lower()
     if suffix in NOT_ARTICLES:
@@ -122,7 +122,7 @@ def _extract(path: Path, data: bytes) -> Extracted:
     if suffix in PAGE_SUFFIXES or (not known and looks_like_html(data[:HEAD_BYTES])):
         return page_article(data)
     if suffix in WORD_SUFFIXES or (not known and data.startswith(b"PK\x03\x04") and b"word/document.xml" in data):
-        return word_article(data)
+        return word_article(data, max_bytes)
     decoded = decode(data)
     return Extracted("", decoded.text, decoding_hints(decoded))
 

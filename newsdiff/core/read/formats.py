@@ -16,6 +16,15 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 HEAD_BYTES = 4096  # where a page names its encoding and where newsdiff's report carries its generator tag
 MAX_UNPACKED = 64 * 1024 * 1024  # a Word file whose parts unpack to more than this is refused (a zip bomb)
+# A Word file of more paragraphs and tables than this, or more XML elements in its text part, is refused: a part of
+# millions of tiny paragraphs (60 MB of them unpacked from 250 KB took over 120 s and 6-8 GB) would hold the folder
+# up. An article runs to some hundreds of paragraphs, and the text limit of a plain file (5 MB) to 10,000 of 500
+# bytes; python-docx takes some tens of microseconds over each. A paragraph is some tens of elements (runs, their
+# properties, bookmarks): a million bounds the parsed tree to some hundred MB whatever the part holds.
+MAX_WORD_BLOCKS = 10_000
+MAX_WORD_ELEMENTS = 1_000_000
+_WORD_DOCUMENT = "word/document.xml"
+_CHUNK = 64 * 1024  # bytes of the document part decompressed and parsed at a time
 # trafilatura's time grows faster than the page (measured here: 24,000 paragraphs 1.9 s, 125,000 68 s); news
 # pages hold a few thousand elements, so a page over this is no article page and is refused rather than waited on
 MAX_PAGE_ELEMENTS = 30_000
@@ -142,30 +151,82 @@ def _same_words(a: str, b: str) -> bool:
     return a.casefold().split() == b.casefold().split()
 
 
-def word_article(data: bytes) -> Extracted:
-    """The text of a Word (.docx) document: its paragraphs and table rows in order; the first line is its title."""
-    import docx
+def word_article(data: bytes, max_bytes: int) -> Extracted:
+    """The text of a Word (.docx) document: its paragraphs and table rows in order; the first line is its title.
 
+    The document part is decompressed and parsed as a stream, one paragraph or table at a time, so that neither
+    a part that unpacks to far more than its archive declares nor one of millions of tiny paragraphs is ever held
+    whole: ContentError once it unpacks past MAX_UNPACKED, holds more than MAX_WORD_ELEMENTS elements or
+    MAX_WORD_BLOCKS paragraphs and tables, or its text runs past `max_bytes` (UTF-8), the limit on a plain file.
+    """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        unpacked = sum(info.file_size for info in archive.infolist())
-        has_document = "word/document.xml" in archive.namelist()
+        declared = sum(info.file_size for info in archive.infolist())
+        member = archive.getinfo(_WORD_DOCUMENT)
+    except KeyError:
+        raise ContentError("not a Word file: the archive holds no word/document.xml") from None
     # zipfile raises NotImplementedError for an entry it cannot read (a damaged version or compression field).
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
         raise ContentError("not a readable Word file: it is not a complete .docx (zip) archive") from None
-    if not has_document:
-        raise ContentError("not a Word file: the archive holds no word/document.xml")
-    if unpacked > MAX_UNPACKED:
-        raise ContentError(f"refused: its parts unpack to {unpacked:,} bytes (the limit is {MAX_UNPACKED:,})")
+    if declared > MAX_UNPACKED:
+        raise ContentError(f"refused: its parts unpack to {declared:,} bytes (the limit is {MAX_UNPACKED:,})")
     try:
-        document = docx.Document(io.BytesIO(data))
-        blocks = [_word_block(item) for item in document.iter_inner_content()]
+        blocks = _word_blocks(archive, member, max_bytes)
+    except ContentError:
+        raise
     except Exception as error:  # noqa: BLE001 - a damaged archive or XML can fail anywhere inside python-docx
         raise ContentError(f"a damaged Word file ({type(error).__name__}: {error})") from None
-    text = "\n\n".join(block for block in blocks if block)
+    text = "\n\n".join(blocks)
     if not text:
         raise ContentError("empty Word document: it holds no text")
     return Extracted("", text)
+
+
+def _word_blocks(archive: zipfile.ZipFile, member: zipfile.ZipInfo, max_bytes: int) -> list[str]:
+    """The non-empty paragraphs and tables of the document part, as python-docx reads them (see _word_block),
+    each parsed as soon as it ends and then dropped from the tree."""
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import element_class_lookup  # python-docx's element classes: its text, its tables
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+    from lxml import etree
+
+    body, block_tags = qn("w:body"), (qn("w:p"), qn("w:tbl"))
+    parser = etree.XMLPullParser(events=("start", "end"), remove_blank_text=True, resolve_entities=False)
+    parser.set_element_class_lookup(element_class_lookup)
+    blocks: list[str] = []
+    unpacked = text_bytes = count = elements = 0
+    with archive.open(member) as stream:
+        while chunk := stream.read(_CHUNK):
+            unpacked += len(chunk)
+            if unpacked > MAX_UNPACKED:
+                raise ContentError(f"refused: its text part unpacks to over {MAX_UNPACKED:,} bytes (the limit)")
+            parser.feed(chunk)
+            for event, element in parser.read_events():
+                if event == "start":
+                    elements += 1
+                    if elements > MAX_WORD_ELEMENTS:
+                        raise ContentError(f"refused: over {MAX_WORD_ELEMENTS:,} XML elements (the limit)")
+                    continue
+                parent = element.getparent()
+                if element.tag not in block_tags or parent is None or parent.tag != body:
+                    continue  # not a paragraph or table, or one inside a table: read with that table
+                count += 1
+                if count > MAX_WORD_BLOCKS:
+                    raise ContentError(f"refused: over {MAX_WORD_BLOCKS:,} paragraphs and tables (the limit)")
+                item = Paragraph(element, None) if element.tag == block_tags[0] else Table(element, None)
+                block = _word_block(item)
+                if block:
+                    blocks.append(block)
+                    text_bytes += len(block.encode("utf-8")) + 2
+                    if text_bytes > max_bytes:
+                        raise ContentError(f"too large: its text runs over {max_bytes:,} bytes (the limit)")
+                # Done with it: drop it and whatever came before it in the body.
+                element.clear()
+                while element.getprevious() is not None:
+                    del parent[0]
+    parser.close()
+    return blocks
 
 
 def _word_block(item) -> str:  # noqa: ANN001 - a python-docx Paragraph or Table

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import shutil
+import struct
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -162,6 +165,46 @@ def test_word_file_keeps_paragraphs_and_table_rows(tmp_path: Path) -> None:
     assert article.title == PARAGRAPHS[0]
     table = "Road | Reopens\nRoute 1 | Thursday"
     assert article.text == "\n\n".join([PARAGRAPHS[0], PARAGRAPHS[1], table, PARAGRAPHS[2]])
+
+
+def _word_part(body: str) -> bytes:
+    """A .docx file whose document part holds `body` (WordprocessingML paragraphs), the other parts python-docx's."""
+    source = zipfile.ZipFile(io.BytesIO(word_file(["Title"])))
+    head = source.read("word/document.xml").decode().split("<w:body>")[0] + "<w:body>"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            part = head + body + "</w:body></w:document>" if info.filename == "word/document.xml" else None
+            archive.writestr(info.filename, part or source.read(info.filename))
+    return buffer.getvalue()
+
+
+def test_word_file_of_countless_tiny_paragraphs_is_refused(tmp_path: Path) -> None:
+    data = _word_part("<w:p><w:r><w:t>a</w:t></w:r></w:p>" * 200_000)  # 7 MB unpacked from 30 KB
+    with pytest.raises(ArticleError, match="paragraphs and tables"):
+        load_article(write(tmp_path / "paragraphs.docx", data))
+
+
+def test_word_file_is_held_to_the_text_limit_of_a_plain_file(tmp_path: Path) -> None:
+    text = "word " * 250_000  # 1.25 MB of text in one paragraph, from an archive of a few kilobytes
+    data = _word_part(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
+    with pytest.raises(ArticleError, match="its text runs over 1,000,000 bytes"):
+        load_article(write(tmp_path / "long.docx", data), max_bytes=1_000_000)
+    assert load_article(tmp_path / "long.docx", max_bytes=2_000_000).text == text.strip()
+
+
+def test_word_file_that_unpacks_to_more_than_it_declares_is_refused(tmp_path: Path) -> None:
+    data = bytearray(_word_part("<w:p><w:r><w:t>" + "word " * 15_000_000 + "</w:t></w:r></w:p>"))  # 75 MB
+    # Declare the document part 1,000 bytes long, in its local header and in the central directory.
+    name = b"word/document.xml"
+    local = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo(name.decode()).header_offset
+    data[local + 22 : local + 26] = struct.pack("<I", 1000)
+    central = data.find(b"PK\x01\x02")
+    while data[central + 46 : central + 46 + len(name)] != name:
+        central = data.find(b"PK\x01\x02", central + 4)
+    data[central + 24 : central + 28] = struct.pack("<I", 1000)
+    with pytest.raises(ArticleError):
+        load_article(write(tmp_path / "faked.docx", bytes(data)))
 
 
 def test_unknown_extensions_are_sniffed(tmp_path: Path) -> None:
@@ -437,7 +480,7 @@ def test_a_file_deleted_after_the_folder_was_listed_is_named(tmp_path: Path, mon
     write(tmp_path / "b.txt", STORY)
     list_folder = articles._scan
 
-    def list_then_delete(folder: Path, recursive: bool):  # noqa: ANN202
+    def list_then_delete(folder: Path, recursive: bool):
         listed = list_folder(folder, recursive)
         (tmp_path / "b.txt").unlink()
         return listed
