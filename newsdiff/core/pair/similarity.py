@@ -168,14 +168,22 @@ def _overlap(left: Incidence, right: Incidence) -> tuple[np.ndarray, np.ndarray,
     moved = columns[right.matrix.indices]
     kept = moved >= 0
     right_rows = np.repeat(np.arange(right.matrix.shape[0]), np.diff(right.matrix.indptr))[kept]
-    # Every (left sentence, right sentence) meeting over a common item, counted: few items are common, so this
-    # is cheaper than a sparse product and its set-up.
     item_rows, pointers = left.by_item.indices, left.by_item.indptr
     item = moved[kept]
     holders = pointers[item + 1] - pointers[item]
+    n, m = left.matrix.shape[0], right.matrix.shape[0]
+    if holders.sum() > n * m:
+        # More meetings than pairs: items common to most sentences (a text repeating itself). A sparse product
+        # counts the same in memory bounded by the pairs, where listing the meetings would grow with their number.
+        moved_right = sparse.csr_matrix(
+            (np.ones(len(item), dtype=np.float32), (right_rows, item)), shape=(m, left.matrix.shape[1])
+        )
+        common = (left.matrix @ moved_right.T).toarray()
+        return common, common / left.sizes[:, None], common / right.sizes[None, :]
+    # Every (left sentence, right sentence) meeting over a common item, counted: few items are common, so this
+    # is cheaper than a sparse product and its set-up.
     first = np.repeat(pointers[item] - np.cumsum(holders) + holders, holders)
     left_rows = item_rows[first + np.arange(len(first))]
-    n, m = left.matrix.shape[0], right.matrix.shape[0]
     pair = left_rows * m + np.repeat(right_rows, holders)
     common = np.bincount(pair, minlength=n * m).reshape(n, m).astype(np.float32)
     return common, common / left.sizes[:, None], common / right.sizes[None, :]
