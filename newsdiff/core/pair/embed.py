@@ -78,7 +78,8 @@ def embed(sentences: Sequence[str]) -> np.ndarray:
         np.clip(ids, 0, len(table) - 1, out=ids)
         counts = np.maximum(mask.sum(axis=1, keepdims=True), 1.0).astype(np.float32)
         pooled = np.sum(table[ids] * mask[..., np.newaxis], axis=1, dtype=np.float32) / counts
-        pooled /= np.linalg.norm(pooled, axis=1, keepdims=True)
+        with np.errstate(invalid="ignore"):  # a text without a token has no direction: 0/0, then 0 below
+            pooled /= np.linalg.norm(pooled, axis=1, keepdims=True)
         vectors[start : start + len(encodings)] = pooled
     return np.nan_to_num(vectors)
 
