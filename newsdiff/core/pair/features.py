@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq, Levenshtein
 from tokenizers import Encoding, Tokenizer
 
-from newsdiff.core.pair.embed import embed, model, tokenizer
+from newsdiff.core.pair.embed import embed, model
 from newsdiff.core.text.figures import NUMBER_VALUES
 from newsdiff.core.text.lexicon import DATE_WORDS, SAYING, STOPWORDS, VAGUE_QUANTITIES, is_negation
 from newsdiff.core.text.normalize import WORD, typographic
@@ -220,7 +220,9 @@ class _Sentence:
 @lru_cache(maxsize=1)
 def _unpadded_tokenizer() -> Tokenizer:
     """wordllama's tokenizer without its padding, which would lengthen each text of a batch to the longest."""
-    return tokenizer(padding=False)
+    tokenizer = Tokenizer.from_str(model().tokenizer.to_str())
+    tokenizer.no_padding()
+    return tokenizer
 
 
 _featurised: dict[str, _Sentence] = {}
