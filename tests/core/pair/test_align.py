@@ -3,10 +3,13 @@ stay unique, and the display rows."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from newsdiff.core.model import EditOp, Kind, Side
+from newsdiff.core.pair.align import GAP_SCORE, align
 from newsdiff.core.pair.compare import compare
+from newsdiff.core.pair.similarity import Matrices, sentence_features
 from newsdiff.core.read.articles import Article
 from tests.core.pair.comparisons import assert_rows_cover_each_paragraph_once_in_order, pair, sentence_index
 
@@ -135,3 +138,31 @@ def test_a_clause_copied_into_a_longer_sentence_is_linked_with_the_additions_ins
     assert "at Christie's in London" in inserted
     copied = comparison.right.text
     assert not any(e.start <= copied.index("film posters") < e.end for e in link.edits)
+
+
+def crafted_links(scores: list[list[float]]) -> list[tuple[list[int], list[int]]]:
+    """The links align makes from a crafted score matrix (rows: left sentences, columns: right ones), between
+    sentences that share no word, so that only the scores decide."""
+    score = np.array(scores, dtype=np.float32)
+    zero = np.zeros_like(score)
+    # Semantic similarity and word overlap weigh 0.45 and 0.55: set both to s and the score is s.
+    m = Matrices(zero, score, zero, score, score, zero, zero, zero)
+    left = sentence_features([f"alpha{i} beta{i} gamma{i}." for i in range(score.shape[0])])
+    right = sentence_features([f"delta{j} omega{j} sigma{j}." for j in range(score.shape[1])])
+    assert np.allclose(m.score, score)
+    return [(g.left, g.right) for g in align(m, left, right)]
+
+
+def test_links_are_the_pairs_of_largest_total_score_not_the_strongest_first() -> None:
+    # Taking A-X first (0.9) would leave B with Y (0.3, too weak): 0.85 + 0.8 is more than 0.9 alone.
+    assert crafted_links([[0.9, 0.85], [0.8, 0.3]]) == [([0], [1]), ([1], [0])]
+
+
+def test_a_weak_rewrite_between_two_anchors_is_linked_and_the_same_pair_out_of_order_is_not() -> None:
+    weak = GAP_SCORE + 0.02  # below ANCHOR_SCORE and LOOSE_SCORE: only its place between anchors links it
+    assert crafted_links([[0.95, 0.0, 0.0], [0.0, weak, 0.0], [0.0, 0.0, 0.95]]) == [
+        ([0], [0]), ([1], [1]), ([2], [2])
+    ]
+    assert crafted_links([[0.95, 0.0, 0.0], [0.0, 0.0, 0.0], [0.0, 0.0, 0.95], [0.0, weak, 0.0]]) == [
+        ([0], [0]), ([2], [2])
+    ]
