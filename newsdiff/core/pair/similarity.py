@@ -82,6 +82,8 @@ class SentenceFeatures:
     canonical: tuple[str, ...]
     folded: tuple[str, ...]
     content: tuple[frozenset[str], ...]
+    bigrams: tuple[frozenset[tuple[str, str]], ...]
+    trigrams: tuple[frozenset[tuple[str, str, str]], ...]  # those holding a lower-case content word
     content_items: Incidence  # the content words
     bigram_items: Incidence  # word bigrams
     trigram_items: Incidence  # word trigrams holding a lower-case content word
@@ -116,14 +118,14 @@ def sentence_features(sentences: Sequence[str]) -> SentenceFeatures:
     bigrams = tuple(frozenset(zip(ws, ws[1:])) for ws in word_lists)
     trigrams = tuple(_telling_trigrams(s) for s in sentences)
     return SentenceFeatures(
-        canon, tuple(c.casefold() for c in canon), content, incidence(content), incidence(bigrams), incidence(trigrams),
-        embed(canon),
+        canon, tuple(c.casefold() for c in canon), content, bigrams, trigrams, incidence(content), incidence(bigrams),
+        incidence(trigrams), embed(canon),
     )
 
 
 @dataclass(frozen=True)
 class Matrices:
-    """Pairwise signals, each an (n_left, n_right) array in [0, 1]."""
+    """Pairwise signals, each an (n_left, n_right) array in [0, 1] (or, for passage_scores, one value a pair)."""
 
     ratio: np.ndarray  # character-level similarity of the case-folded canonical forms; 0 below RATIO_FLOOR
     cosine: np.ndarray  # semantic similarity of the embeddings
@@ -204,3 +206,44 @@ def matrices(left: SentenceFeatures, right: SentenceFeatures) -> Matrices:
     _, bigram_left, bigram_right = _overlap(left.bigram_items, right.bigram_items)
     shared_trigrams, _, _ = _overlap(left.trigram_items, right.trigram_items)
     return Matrices(ratio, cosine, shared, content_left, content_right, bigram_left, bigram_right, shared_trigrams)
+
+
+def _shares(left: Sequence[frozenset], right: Sequence[frozenset]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each pair of item sets, the count of common items and its share of each side's items."""
+    common = np.array([len(a & b) for a, b in zip(left, right)], dtype=np.float32)
+    return (
+        common,
+        common / np.array([max(len(a), 1) for a in left], dtype=np.float32),
+        common / np.array([max(len(b), 1) for b in right], dtype=np.float32),
+    )
+
+
+def passage_scores(
+    left: SentenceFeatures, right: SentenceFeatures, pairs: Sequence[tuple[Sequence[int], Sequence[int]]]
+) -> np.ndarray:
+    """Matrices.score of each pair of passages: runs of sentences of either side, each run read as one text."""
+    if not pairs:
+        return np.zeros(0, dtype=np.float32)
+
+    def joined(features: SentenceFeatures, runs: Sequence[Sequence[int]]) -> tuple[list, list, list, list]:
+        """Each run's text, and its content words, bigrams and telling trigrams."""
+        texts = [" ".join(features.canonical[i] for i in run) for run in runs]
+        unions = [
+            [frozenset().union(*(sets[i] for i in run)) for run in runs]
+            for sets in (features.content, features.bigrams, features.trigrams)
+        ]
+        return (texts, *unions)
+
+    left_text, left_content, left_bigrams, left_trigrams = joined(left, [run for run, _ in pairs])
+    right_text, right_content, right_bigrams, right_trigrams = joined(right, [run for _, run in pairs])
+    ratio = np.array(
+        [fuzz.ratio(a.casefold(), b.casefold(), score_cutoff=100 * RATIO_FLOOR) for a, b in zip(left_text, right_text)],
+        dtype=np.float32,
+    ) / 100.0
+    cosine = np.clip(np.einsum("ij,ij->i", embed(left_text), embed(right_text)), 0.0, 1.0)
+    shared, content_left, content_right = _shares(left_content, right_content)
+    _, bigram_left, bigram_right = _shares(left_bigrams, right_bigrams)
+    shared_trigrams, _, _ = _shares(left_trigrams, right_trigrams)
+    return Matrices(
+        ratio, cosine, shared, content_left, content_right, bigram_left, bigram_right, shared_trigrams
+    ).score

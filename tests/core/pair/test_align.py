@@ -166,3 +166,22 @@ def test_a_weak_rewrite_between_two_anchors_is_linked_and_the_same_pair_out_of_o
     assert crafted_links([[0.95, 0.0, 0.0], [0.0, 0.0, 0.0], [0.0, 0.0, 0.95], [0.0, weak, 0.0]]) == [
         ([0], [0]), ([2], [2])
     ]
+
+
+def test_a_quote_split_from_its_attribution_joins_the_sentence_that_merges_them_again() -> None:
+    # The first half shares its names with the merged sentence, but not enough of its words for a copied merge.
+    left = Article.from_text(
+        "The council approved the new bus lanes on Tuesday night.\n\n"
+        'Margaret Hale, chair of the Riverside Traders Association, said: "It looks like a fair and balanced plan. '
+        'If the vote had gone the other way, half the shops on the high street could have closed within a year."\n\n'
+        "Work on the lanes will begin in the spring."
+    )
+    right = Article.from_text(
+        "The council approved the new bus lanes on Tuesday night.\n\n"
+        'Margaret Hale, who chairs the Riverside Traders Association, said: "If the vote had gone the other way, '
+        'half the shops on the high street could have shut within a year."\n\n'
+        "Work on the lanes will begin in the spring."
+    )
+    comparison = compare(left, right)
+    assert [(link.left, link.right) for link in comparison.links] == [((0,), (0,)), ((1, 2), (1,)), ((3,), (2,))]
+    assert comparison.unique_left == comparison.unique_right == ()
