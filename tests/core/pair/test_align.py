@@ -146,7 +146,7 @@ def crafted_links(scores: list[list[float]]) -> list[tuple[list[int], list[int]]
     score = np.array(scores, dtype=np.float32)
     zero = np.zeros_like(score)
     # Semantic similarity and word overlap weigh 0.45 and 0.55: set both to s and the score is s.
-    m = Matrices(zero, score, zero, score, score, zero, zero, zero)
+    m = Matrices(zero, score, zero, score, score, zero, zero, zero, zero)
     left = sentence_features([f"alpha{i} beta{i} gamma{i}." for i in range(score.shape[0])])
     right = sentence_features([f"delta{j} omega{j} sigma{j}." for j in range(score.shape[1])])
     assert np.allclose(m.score, score)

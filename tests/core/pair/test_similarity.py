@@ -1,4 +1,4 @@
-"""Pairwise signals between the sentences of two documents (pair/similarity.py)."""
+"""Pairwise signals between the sentences of two documents (pair/similarity.py), and the links they lead to."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ import tracemalloc
 
 import numpy as np
 
+from newsdiff.core.model import Kind, Side
+from newsdiff.core.pair.compare import compare
 from newsdiff.core.pair.similarity import _overlap, incidence
+from newsdiff.core.read.articles import Article
 
 
 def _naive(left: list[frozenset], right: list[frozenset]) -> np.ndarray:
@@ -35,3 +38,25 @@ def test_a_text_repeating_itself_is_counted_in_memory_bounded_by_the_pairs() -> 
         tracemalloc.stop()
     assert np.all(common == 20)
     assert peak < 20 * common.nbytes  # some copies of the result, not one entry per meeting
+
+
+STORY = (
+    "Prime Minister Anna Berg said she expected little from her first meeting with the Danish king.\n\n"
+    "She told the broadcaster that the two leaders would talk about fishing rights and energy prices.\n\n"
+)
+
+
+def test_a_photo_caption_sharing_only_a_place_name_is_not_linked_to_the_sentence_naming_it() -> None:
+    # "Glenmoor golf resort in Scotland" is five words in common, three trigrams: a name and the common nouns it
+    # runs into, not a copied clause.
+    left = Article.from_text(
+        STORY + "The prime minister recorded the interview at her Glenmoor golf resort in Scotland on Friday, a day "
+        "before she was due to fly to Copenhagen."
+    )
+    right = Article.from_text(
+        "The motorcade makes its way through the village of Kilbride after leaving Glenmoor golf resort in "
+        "Scotland, Saturday, June 3, 2017.\n\n" + STORY
+    )
+    comparison = compare(left, right)
+    assert comparison.kind_of(Side.LEFT, 2) is Kind.UNIQUE
+    assert comparison.kind_of(Side.RIGHT, 0) is Kind.UNIQUE
