@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+# The soft hyphen first, then the characters of no width.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 # One character for one character, so that offsets into the normalised text are offsets into the original.
 _VARIANTS = str.maketrans(
     {
@@ -14,6 +16,9 @@ _VARIANTS = str.maketrans(
         "\u00a0": " ", "\u2000": " ", "\u2001": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ",
         "\u2006": " ", "\u2007": " ", "\u2008": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u205f": " ",
         "\u3000": " ", "\t": " ", "\n": " ",
+        # Invisible characters: a soft hyphen marks where a word may break (a hyphen, as where it broke); the
+        # others (zero-width spaces and joiners, the word joiner, a byte-order mark) are spaces of no width.
+        INVISIBLE[0]: "-", **{c: " " for c in INVISIBLE[1:]},
     }
 )
 # The same as a list indexed by code point: str.translate reads a list about four times faster than a dict on
@@ -21,6 +26,16 @@ _VARIANTS = str.maketrans(
 _TYPOGRAPHIC = [_VARIANTS.get(code, code) for code in range(max(_VARIANTS) + 1)]
 _SPACES = re.compile(r"\s+")
 _DOUBLE_HYPHEN = re.compile(r"-{2,}")
+_NO_WIDTH = str.maketrans("", "", INVISIBLE)
+# The wire's 7-bit conventions: two backticks or two apostrophes for a double quote (PA's ``so'' for "so"), and
+# "#" for the pound sign before a figure (#5m for £5m).
+_SEVEN_BIT_QUOTE = re.compile(r"''")
+_SEVEN_BIT_POUND = re.compile(r"#(?=\d)")
+# Spacing around punctuation that typesetters vary: before a comma, full stop, colon, semicolon, question or
+# exclamation mark, or a closing bracket; after an opening bracket; on either side of a quote or a dash.
+_LOOSE_SPACE = re.compile(r"\s+(?=[,.;:!?)\]\"-])|(?<=[(\[\"-])\s+")
+# A dash left at either end of a passage ("Ukraine losing grip -" as a heading) joins it to nothing.
+_END_DASHES = re.compile(r"^[\s-]+|[\s-]+$")
 # A word: letters and digits, with inner apostrophes, hyphens, dots or commas (U.S., 30-day, 1,000).
 WORD = re.compile(r"\w+(?:['\u2019\u00b4.,\-\u2010\u2011]\w+)*")
 _TOKEN = re.compile(r"\w+(?:['\u2019\u00b4.,\-\u2010\u2011]\w+)*|[^\w\s]")
@@ -32,9 +47,13 @@ def typographic(text: str) -> str:
 
 
 def canonical(text: str) -> str:
-    """The form two sentences share when they are "the same": typographic variants (a typed "--" for a dash
-    among them) and space runs folded."""
-    return _SPACES.sub(" ", _DOUBLE_HYPHEN.sub("-", typographic(text))).strip()
+    """The form two sentences share when they are "the same": typographic variants folded, among them a typed
+    "--" for a dash, "..." for an ellipsis, invisible characters, the wire's 7-bit quotes and pound sign, the
+    spacing around punctuation and quotes, a dash at either end, and runs of spaces."""
+    plain = typographic(text.translate(_NO_WIDTH)).replace("\u2026", "...")
+    plain = _SEVEN_BIT_POUND.sub("\u00a3", _SEVEN_BIT_QUOTE.sub('"', plain))
+    plain = _LOOSE_SPACE.sub("", _DOUBLE_HYPHEN.sub("-", plain))
+    return _SPACES.sub(" ", _END_DASHES.sub("", plain)).strip()
 
 
 class Token(NamedTuple):

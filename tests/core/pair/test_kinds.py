@@ -113,3 +113,13 @@ def test_a_word_changed_for_another_is_no_typo_a_slip_in_it_is(
 def test_the_kind_of_a_one_sentence_pair(left: str, right: str, kind: Kind) -> None:
     (link,) = compare(Article.from_text(left), Article.from_text(right)).links
     assert link.kind is kind
+
+
+def test_the_wires_typographic_conventions_are_shared() -> None:
+    left = Article.from_text(
+        "He called the plan ``reckless'' , adding: ``We expected better... ''\n\nThe bill will be #40m."
+    )
+    right = Article.from_text(
+        "He called the plan \u201creckless\u201d, adding: \u201cWe expected better\u2026\u201d\n\nThe bill will be \u00a340m."
+    )
+    assert [link.kind for link in compare(left, right).links] == [Kind.SHARED, Kind.SHARED]
