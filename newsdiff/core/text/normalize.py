@@ -31,9 +31,10 @@ _NO_WIDTH = str.maketrans("", "", INVISIBLE)
 # "#" for the pound sign before a figure (#5m for £5m).
 _SEVEN_BIT_QUOTE = re.compile(r"''")
 _SEVEN_BIT_POUND = re.compile(r"#(?=\d)")
-# Spacing around punctuation that typesetters vary: before a comma, full stop, colon, semicolon, question or
-# exclamation mark, or a closing bracket; after an opening bracket; on either side of a quote or a dash.
-_LOOSE_SPACE = re.compile(r"\s+(?=[,.;:!?)\]\"-])|(?<=[(\[\"-])\s+")
+# Spacing that typesetters vary: before a comma, full stop, colon, semicolon, question or exclamation mark, or a
+# closing bracket; after an opening bracket; on one side only of a dash ("live -no" for "live-no"; "a - b" keeps
+# its spaces, which set a dash apart from a hyphen).
+_LOOSE_SPACE = re.compile(r"\s+(?=[,.;:!?)\]])|(?<=[(\[])\s+|\s+(?=-\S)|(?<=\S-)\s+")
 # A dash left at either end of a passage ("Ukraine losing grip -" as a heading) joins it to nothing.
 _END_DASHES = re.compile(r"^[\s-]+|[\s-]+$")
 # A word: letters and digits, with inner apostrophes, hyphens, dots or commas (U.S., 30-day, 1,000).
@@ -52,8 +53,20 @@ def canonical(text: str) -> str:
     spacing around punctuation and quotes, a dash at either end, and runs of spaces."""
     plain = typographic(text.translate(_NO_WIDTH)).replace("\u2026", "...")
     plain = _SEVEN_BIT_POUND.sub("\u00a3", _SEVEN_BIT_QUOTE.sub('"', plain))
-    plain = _LOOSE_SPACE.sub("", _DOUBLE_HYPHEN.sub("-", plain))
+    plain = _tight_quotes(_LOOSE_SPACE.sub("", _DOUBLE_HYPHEN.sub("-", plain)))
     return _SPACES.sub(" ", _END_DASHES.sub("", plain)).strip()
+
+
+def _tight_quotes(text: str) -> str:
+    """The text without spaces inside its double quotes ('" We will"' for '"We will"'): the first, third... quote
+    opens, the others close, the same way in any two copies of one sentence."""
+    parts = text.split('"')
+    for k in range(1, len(parts)):
+        if k % 2:
+            parts[k] = parts[k].lstrip()
+        else:
+            parts[k - 1] = parts[k - 1].rstrip()
+    return '"'.join(parts)
 
 
 class Token(NamedTuple):
