@@ -27,7 +27,6 @@ class Alteration(str, Enum):
     DIRECTION = "a figure said to go the other way"
     NAME = "another name in the same place"
     REWORDED = "reworded to say something else (the altered model's judgement)"
-    ADDED = "more said on one side, nothing reworded (the altered model's judgement)"
 
 
 class Side(str, Enum):

@@ -19,8 +19,8 @@ MOVED_LEGEND = f"a linked sentence {MOVED_MEANING}"
 MOVED_HINT = f"{MOVED}: {MOVED_MEANING}"
 
 ALTERED = "altered"
-ALTERED_LEGEND = "a linked pair that no longer says the same thing"
-ALTERED_FACTS = "a number, date, name, negation or claim"
+ALTERED_LEGEND = "a linked pair in which a claim both copies make differs"
+ALTERED_FACTS = "a figure, date, name, negation, direction or meaning"
 # What the altered mark means, where a link does not say why (its reasons are the `Alteration` values).
 ALTERED_MEANING = f"{ALTERED_FACTS} differs"
 

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Iterable, Sequence
 
-from newsdiff.core.model import Alteration, Comparison, Document, Edit, EditOp, Kind, Link, Side
+from newsdiff.core.model import Comparison, Document, Kind, Link, Side
 from newsdiff.core.pair.align import Group, align, display_rows, moved_groups
-from newsdiff.core.pair.altered import is_altered
+from newsdiff.core.pair.altered import Reworded, link_alterations
 from newsdiff.core.pair.edits import COPIED_RUN, MOVED_RUNS, Reused, character_edits, runs_of, word_edits
-from newsdiff.core.pair.facts import Passage, changed_facts, figure_counts, is_attribution
+from newsdiff.core.pair.facts import Passage, figure_counts
 from newsdiff.core.pair.kinds import kind_of_link
 from newsdiff.core.pair.similarity import SentenceFeatures, matrices, sentence_features
 from newsdiff.core.pair.spelling import Suspect, document_words, misspellings, suspects
@@ -92,7 +92,8 @@ class Prepared:
     def passage(self, indices: Sequence[int]) -> Passage:
         """The sentences as the rules of facts read one side of a link."""
         counts = [count for i in indices for count in self.sentence_counts[i]]
-        return Passage(self.words_of(indices), counts, self.words, self.plain_capitals)
+        text = " ".join(self.sentences[i] for i in indices)
+        return Passage(self.words_of(indices), counts, self.words, self.plain_capitals, text, self.tokens_of(indices))
 
     def words_of(self, indices: Sequence[int]) -> list[str]:
         """The case-folded words of the sentences, in order."""
@@ -131,21 +132,6 @@ def reused(own: Prepared, sentences: Sequence[int]) -> Reused:
     )
 
 
-def _only_added(edits: Sequence[Edit]) -> bool:
-    """Whether a paraphrase's word edits only add words on one side: the other side's words are all there, in
-    order, and the model's verdict is about what the longer side says besides them, not a rewording."""
-    ops = {edit.op for edit in edits if not edit.characters}
-    return ops == {EditOp.INSERT} or ops == {EditOp.DELETE}
-
-
-def _added_words(left: Document, right: Document, edits: Sequence[Edit]) -> list[str]:
-    """The case-folded words of a paraphrase's word edits."""
-    return [
-        word for edit in edits if not edit.characters
-        for word in words((left if edit.side is Side.LEFT else right).text[edit.start : edit.end])
-    ]
-
-
 @one_blas_thread()  # its products are small: see blas_threads
 def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -> Comparison:
     """How `right` relates to `left`: links, unique sentences, misspellings and display rows.
@@ -163,21 +149,11 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
         kind_of_link(lp.canonical_of(g.left), rp.canonical_of(g.right), lp.tokens_of(g.left), rp.tokens_of(g.right))
         for g in groups
     ]
-    # Shared and typo links say the same thing by construction; only reworded pairs can have changed a fact.
+    # Shared and typo links say the same thing by construction; only reworded pairs can have changed a claim.
     reworded = [k for k, (kind, _, _) in enumerate(classified) if kind is Kind.PARAPHRASE]
-    left_passages = [" ".join(left_sentences[i] for i in groups[k].left) for k in reworded]
-    right_passages = [" ".join(right_sentences[j] for j in groups[k].right) for k in reworded]
-    # The model reads a pair in order; it is asked both ways, so that the mark is the pair's, whichever copy is
-    # on the left, and a pair is altered only when both readings find a changed claim.
-    both_ways = is_altered(left_passages + right_passages, right_passages + left_passages)
-    verdicts = [forth and back for forth, back in zip(both_ways, both_ways[len(reworded) :])]
-    # Some changes of facts survive a rewording that the model passes: altered, whatever the model says. Where a
-    # rule tells what changed, that is the reason given, rather than the model's verdict.
-    alterations: dict[int, tuple[Alteration, ...]] = {}
-    for k, verdict in zip(reworded, verdicts):
-        facts = changed_facts(classified[k][1], lp.passage(groups[k].left), rp.passage(groups[k].right))
-        if facts or verdict:
-            alterations[k] = facts or (Alteration.REWORDED,)
+    alterations = dict(zip(reworded, link_alterations([
+        Reworded(classified[k][1], lp.passage(groups[k].left), rp.passage(groups[k].right)) for k in reworded
+    ])))
 
     links = []
     for k, (group, (kind, changes, slips)) in enumerate(zip(groups, classified)):
@@ -191,10 +167,6 @@ def compare(left: Article, right: Article, *, known_words: Iterable[str] = ()) -
             edits = []
         similarity = 1.0 if kind is Kind.SHARED else min(max(group.score, 0.0), 1.0)
         reasons = alterations.get(k, ())
-        if reasons == (Alteration.REWORDED,) and _only_added(edits):
-            # Words only added: the model weighed what they say besides the other side's words. Who said it is no
-            # change of claim; anything else is more said.
-            reasons = () if is_attribution(_added_words(left_doc, right_doc, edits)) else (Alteration.ADDED,)
         links.append(
             Link(
                 tuple(group.left), tuple(group.right), kind, similarity, k in moved, bool(reasons), tuple(edits),

@@ -17,7 +17,6 @@ from newsdiff.core.text.lexicon import (
     DOWNWARD,
     GOVERNING_NEGATIONS,
     LIST_JOINERS,
-    SAYING_WORDS,
     SCALES,
     STOPWORDS,
     TITLES,
@@ -35,6 +34,8 @@ class Passage:
     counts: Sequence[tuple[str, str]]  # figure_counts of its sentences, in order
     copy_words: frozenset[str]  # every case-folded word of its copy
     plain_capitals: frozenset[int]  # the offsets of the words of its copy capitalised whatever they are
+    text: str = ""  # its sentences as its copy has them, joined by a space: what the altered model reads
+    tokens: Sequence[Token] = ()  # the tokens of its sentences, in order
 
 
 def changed_facts(changes: Sequence[Change], left: Passage, right: Passage) -> tuple[Alteration, ...]:
@@ -261,16 +262,3 @@ def _same_name(left: Sequence[str], right: Sequence[str]) -> bool:
         return True
     initials = {"".join(w[0] for w in words) for words in (left, right)}
     return any(w.replace(".", "") in initials for w in (*left, *right))
-
-
-# An attribution is short: a longer addition says more than who said it. At most 10 words with a verb of saying,
-# 42 of MRPC's 44 pairs whose one sentence only adds such words are labelled equivalent; more words take more
-# additions for attributions.
-ATTRIBUTION_WORDS = 10
-
-
-def is_attribution(words: Sequence[str]) -> bool:
-    """Whether the case-folded words added to a sentence only say who said it, and how ("Trump shared his plea on
-    Truth Social, saying", "police said on Monday"): no change of its claim. On MRPC, 42 of the 44 pairs whose one
-    sentence is the other with such words added are labelled equivalent."""
-    return 0 < len(words) <= ATTRIBUTION_WORDS and not SAYING_WORDS.isdisjoint(words)

@@ -105,12 +105,6 @@ SAYING = (
     "explained", "noted", "insisted", "argued", "claimed", "testified", "warned",
 )
 
-# Every word of saying in the forms an attribution added to a sentence takes ("Trump shared his plea on Truth
-# Social, saying, ...", "police said on Monday"): the verbs above ("according" of "according to"), their other
-# forms and "announced".
-SAYING_WORDS = frozenset(verb.split()[0] for verb in SAYING) | frozenset(
-    "saying telling adding states stating writing reports announced".split()
-)
 
 
 # Where each letter lies on a QWERTY keyboard (row, column), the rows staggered as on the keys: a letter struck

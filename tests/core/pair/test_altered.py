@@ -5,13 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsdiff.core.model import Kind, Side
+from newsdiff.core.model import Alteration, Kind, Side
 from newsdiff.core.pair.altered import equivalence_probability, is_altered
 from newsdiff.core.pair.compare import compare
 from newsdiff.core.read.articles import load_article
 from newsdiff.core.text.normalize import canonical
 from newsdiff.core.text.segment import segment
 from tests.conftest import TESTS, seed
+from tests.core.pair.comparisons import only_paraphrase
 
 HUNDREDS = TESTS / "altered_fixtures" / "003_thousands_to_hundreds.txt"
 TRUMP_CLAIM = "of Ukrainian troops were"
@@ -119,3 +120,47 @@ def test_a_side_without_words_is_scored_like_any_other(empty: str) -> None:
     assert probabilities.shape == (3,)
     assert ((probabilities >= 0) & (probabilities <= 1)).all()
     assert is_altered([empty], [SENTENCE]) == [True]
+
+
+# What one side only cuts or adds is shown by its cut and added words; a pair is altered only where a claim both
+# sides make differs (a figure, name, negation... or a rewording that changed the meaning).
+TRIMMED = 'She accused the city council of "letting the bridge fall apart" through years of neglect and waste.'
+CUT = 'Smith is accusing the city council of "letting the bridge fall apart."'
+
+
+@pytest.mark.parametrize(
+    "left, right",
+    [
+        ("MARIA SANTOS", "The Associated Press \u2014 By MARIA SANTOS - Associated Press"),  # a byline
+        (TRIMMED, CUT),  # a clause cut, the sentence otherwise reworded ("She accused" / "Smith is accusing")
+        ("The agency rejected the report.",
+         "The agency rejected the report, though its director admitted that the figures were being checked."),
+        ("Firefighters said the blaze was contained by dawn.", "Firefighters said the blaze was contained."),
+    ],
+)
+def test_words_only_cut_or_added_do_not_alter_what_both_sides_state(left: str, right: str) -> None:
+    for a, b in ((left, right), (right, left)):
+        _, link = only_paraphrase(a, b)
+        assert not link.altered and link.alterations == (), (a, b)
+
+
+def test_a_changed_figure_in_a_trimmed_sentence_stays_altered() -> None:
+    left = "The storm destroyed 42 homes along the coast, officials said, and cut power to thousands of people."
+    _, link = only_paraphrase(left, "The storm destroyed 48 homes along the coast, officials said.")
+    assert link.altered and Alteration.SLIP in link.alterations
+
+
+def test_a_negation_added_to_what_both_state_stays_altered() -> None:
+    _, link = only_paraphrase(
+        "The minister said the plant will close next year.", "The minister said the plant will not close next year."
+    )
+    assert link.altered and Alteration.NEGATION in link.alterations
+
+
+def test_a_clause_cut_with_a_negation_of_its_own_is_no_negation_of_what_both_state() -> None:
+    _, link = only_paraphrase(
+        "The rules for who qualifies need to be clarified and the ruling does not make that clear.",
+        "The rules for who qualifies need to be clarified.",
+    )
+    assert not link.altered
+

@@ -109,22 +109,12 @@ def test_compare_of_shuffled_known_sentences_is_consistent(parts: list[str]) -> 
 
 def test_a_pair_the_model_alone_marks_altered_says_so() -> None:
     _, link = only_paraphrase(
-        "Mailblocks was founded five years after WebTV was acquired by Microsoft for $425 million.",
-        "WebTV was sold to Microsoft in 1997 for $425 million and today is called MSN TV.",
+        "The agency plans to follow its first probe with larger landers before a crewed flight.",
+        "The agency plans to explore the planet with ever more advanced robotic landers.",
     )
+    assert {edit.op for edit in link.edits} == {EditOp.REPLACE}
     assert link.altered
     assert link.alterations == (Alteration.REWORDED,)
-
-
-def test_a_pair_the_model_marks_altered_for_words_only_added_says_so_rather_than_reworded() -> None:
-    _, link = only_paraphrase(
-        "Ukraine's military leadership denied the claims.",
-        "Ukraine's military leadership denied the claims, though President Volodymyr Zelensky conceded his forces "
-        "faced mounting pressure.",
-    )
-    assert {edit.op for edit in link.edits} == {EditOp.INSERT}
-    assert link.altered
-    assert link.alterations == (Alteration.ADDED,)
 
 
 def test_a_quote_with_only_an_attribution_added_is_not_altered() -> None:
