@@ -25,6 +25,9 @@ RUN_TOGETHER_WORDS = 2
 SHORT_WORD = 4
 LETTERS_PER_EDIT = 4
 LONG_WORD_EDITS = 2
+# An abbreviation keeps at least this many letters of its word ("Nov." for November, "Gov." for Governor); with
+# fewer, "Co." or "St." would stand for any word they start.
+ABBREVIATION_LETTERS = 3
 # Two keys are next to each other when their rows and their columns (lexicon.KEY_POSITIONS) are at most this far
 # apart: with the staggered rows, up to six keys around a key. Larger reaches keys further off.
 KEY_REACH = 1
@@ -47,15 +50,33 @@ def _is_typo_change(change: Change) -> bool:
     if len(left_words) != len(right_words) and max(len(left_words), len(right_words)) > RUN_TOGETHER_WORDS:
         return False  # words added or cut, not just run together: most reworded runs end here
     left_numbers, right_numbers = number_words(left_words), number_words(right_words)
-    if any(map(str.isdigit, a + b)) or (left_numbers and right_numbers and left_numbers != right_numbers):
+    left_figures = [w for w in left_words if any(map(str.isdigit, w))]
+    if left_figures != [w for w in right_words if any(map(str.isdigit, w))] or (
+        left_numbers and right_numbers and left_numbers != right_numbers
+    ):
         return False  # a changed number is never a typo (a mistyped number word can be)
     if len(left_words) == len(right_words):
+        shortened = _abbreviated(change.left) | _abbreviated(change.right)
         return all(
-            x == y or (is_typo_word(x, y) and not swaps_a_fact(x, y) and not _is_other_word(x, y))
+            x == y
+            or (is_typo_word(x, y) and not swaps_a_fact(x, y) and not _is_other_word(x, y))
+            or _abbreviates(x, y, shortened)
             for x, y in zip(left_words, right_words)
         )
     # Words run together or split apart ("cease fire" / "ceasefire") with at most a slip in them.
     return max(len(left_words), len(right_words)) <= RUN_TOGETHER_WORDS and is_typo_word(a, b)
+
+
+def _abbreviated(items: Sequence[Token]) -> set[str]:
+    """The case-folded words of a run that a full stop follows, as an abbreviation's does ("Nov. 8")."""
+    return {t.folded for t, after in zip(items, items[1:]) if t.is_word and after.text == "."}
+
+
+def _abbreviates(x: str, y: str, shortened: set[str]) -> bool:
+    """Whether one of two case-folded words is the other written short with a full stop (November, Nov.): the
+    same word, as a typesetter's choice, not another."""
+    short, full = sorted((x, y), key=len)
+    return short in shortened and len(short) >= ABBREVIATION_LETTERS and full.startswith(short) and short != full
 
 
 def swaps_a_fact(x: str, y: str) -> bool:

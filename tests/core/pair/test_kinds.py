@@ -123,3 +123,16 @@ def test_the_wires_typographic_conventions_are_shared() -> None:
         "He called the plan \u201creckless\u201d, adding: \u201cWe expected better\u2026\u201d\n\nThe bill will be \u00a340m."
     )
     assert [link.kind for link in compare(left, right).links] == [Kind.SHARED, Kind.SHARED]
+
+
+def test_a_word_written_short_with_a_full_stop_is_a_typo_not_another_word() -> None:
+    left = Article.from_text("[From the Hobart Courier, September 14, 1816.]")
+    right = Article.from_text("[ From the Hobart Courier, Sept. 14. 1816.]")
+    (link,) = compare(left, right).links
+    assert link.kind is Kind.TYPO
+    # Without its full stop, a shorter word is another word ("the" / "these").
+    (link,) = compare(
+        Article.from_text("The ministry said the talks would resume in Geneva on Friday."),
+        Article.from_text("The ministry said these talks would resume in Geneva on Friday."),
+    ).links
+    assert link.kind is Kind.PARAPHRASE
