@@ -45,7 +45,10 @@ def changed_facts(changes: Sequence[Change], left: Passage, right: Passage) -> t
     found = (
         (Alteration.SLIP, changes_a_fact(changes, left.words, right.words)),
         (Alteration.FIGURES, changes_figures(left.counts, right.counts)),
-        (Alteration.NEGATION, flips_negation(left.words, right.words)),
+        (Alteration.NEGATION, flips_negation(
+            left.words, right.words,
+            _in_clauses(left, [c.left for c in changes]), _in_clauses(right, [c.right for c in changes]),
+        )),
         (Alteration.DIRECTION, reverses_direction(changes, left.words, right.words)),
         (Alteration.NAME, swaps_a_name(changes, left, right)),
     )
@@ -89,39 +92,61 @@ NEGATION_REACH = 3
 STEM_LETTERS = 5
 
 
+# A reworded run of more than this many words on one side is a clause of new wording: a negation inside it
+# negates what that clause says, not a claim the other side states without it ("blamed the United States, and
+# not Russian election meddling, for ..." against a lead that mentions the meddling elsewhere). "would not" /
+# "will", "did not approve" / "approved" are far shorter; set when the rule was written.
+NEGATION_CLAUSE_WORDS = 6
+
+
+def _in_clauses(passage: Passage, runs: Sequence[Sequence[Token]]) -> frozenset[int]:
+    """The positions, among the passage's words, of those inside a run of more than NEGATION_CLAUSE_WORDS words."""
+    starts = {t.start for run in runs if sum(t.is_word for t in run) > NEGATION_CLAUSE_WORDS for t in run}
+    if not starts:
+        return frozenset()
+    return frozenset(k for k, t in enumerate(t for t in passage.tokens if t.is_word) if t.start in starts)
+
+
 def _governs(word: str) -> bool:
     return word in GOVERNING_NEGATIONS or word.endswith("n't")
 
 
-def _negated_stems(words: Sequence[str]) -> tuple[set[str], set[str]]:
+def _negated_stems(words: Sequence[str], in_clauses: frozenset[int] = frozenset()) -> tuple[set[str], set[str]]:
     """The stems (first STEM_LETTERS letters) of the content words a negation governs (the first within
-    NEGATION_REACH words after it), and of the other content words."""
+    NEGATION_REACH words after it), but for those at positions `in_clauses`, and of the other content words."""
     negated: set[str] = set()
     plain: set[str] = set()
     reach = 0
-    for word in words:
+    for k, word in enumerate(words):
         if _governs(word):
             reach = NEGATION_REACH
         elif word in STOPWORDS:
             reach = max(reach - 1, 0)
         else:
-            (negated if reach else plain).add(word[:STEM_LETTERS])
+            if not reach:
+                plain.add(word[:STEM_LETTERS])
+            elif k not in in_clauses:
+                negated.add(word[:STEM_LETTERS])
             reach = 0
     return negated, plain
 
 
-def flips_negation(left: Sequence[str], right: Sequence[str]) -> bool:
+def flips_negation(
+    left: Sequence[str], right: Sequence[str],
+    left_clauses: frozenset[int] = frozenset(), right_clauses: frozenset[int] = frozenset(),
+) -> bool:
     """Whether two linked passages (their case-folded words) reverse a claim: a word negated on one side stands
     without its negation on the other, which denies nothing in any other words ("would not cut taxes" / "will
-    cut taxes", but not "would not comment" / "declined to comment")."""
+    cut taxes", but not "would not comment" / "declined to comment"). A word at a position of `left_clauses`
+    or `right_clauses` (inside a clause of new wording, see NEGATION_CLAUSE_WORDS) is negated by no one."""
     # Most passages hold no negation: a set test and a search of the joined words tell them at once.
     if (
         GOVERNING_NEGATIONS.isdisjoint(left) and GOVERNING_NEGATIONS.isdisjoint(right)
         and "n't" not in " ".join((*left, *right))
     ):
         return False
-    left_negated, left_plain = _negated_stems(left)
-    right_negated, right_plain = _negated_stems(right)
+    left_negated, left_plain = _negated_stems(left, left_clauses)
+    right_negated, right_plain = _negated_stems(right, right_clauses)
     return bool(
         (left_negated & right_plain and not _denies(right)) or (right_negated & left_plain and not _denies(left))
     )

@@ -232,3 +232,25 @@ def test_figures_of_a_list_in_another_order_are_no_figure_changed() -> None:
     assert not changes_a_fact(changes)
     _, changes = linked_changes(left, "The company said it would restate its 2000, 2001 and 2003 results.")
     assert changes_a_fact(changes)
+
+
+def test_a_negation_inside_a_clause_of_new_wording_negates_no_claim_the_other_side_states() -> None:
+    left = (
+        "LONDON - The minister blamed the banks, and not the weak pound or the price of fuel, for a slump in sales "
+        "weeks before a budget that came amid falling wages and fears of a recession."
+    )
+    right = (
+        "LONDON - With shops closing across the country, the minister and the banks are set to meet ahead of a "
+        "budget that comes amid the weak pound, falling wages and fears of a recession."
+    )
+    assert fires_either_way(flips_negation, left, right)  # read as words alone, "not ... weak" is reversed
+    _, link = only_paraphrase(left, right)
+    assert Alteration.NEGATION not in link.alterations
+
+
+def test_a_negation_added_to_the_same_words_still_reverses_the_claim() -> None:
+    _, link = only_paraphrase(
+        "Officials said the council did not approve the plan for the new stadium.",
+        "Officials said the council approved the plan for the new stadium.",
+    )
+    assert Alteration.NEGATION in link.alterations
