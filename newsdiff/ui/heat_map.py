@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsdiff.core.folder.analysis import SAME_STORY, FolderAnalysis
+from newsdiff.core.folder.analysis import FolderAnalysis
 from newsdiff.core.output import palette
 from newsdiff.ui.theme import contrast, is_dark, mix
 from newsdiff.ui.tooltips import plain_tooltip
@@ -152,7 +152,7 @@ class HeatMapModel(QAbstractTableModel):
         value = self.similarity(a, b)
         if value is None:
             return f"{names}\nnot compared: they share almost no rare words"
-        verdict = "same story" if value >= SAME_STORY else "different stories"
+        verdict = "same story" if self._cluster[a] == self._cluster[b] else "different stories"
         return f"{names}\nsimilarity {value:.0%} ({verdict}; site furniture left out)\nDouble-click to compare them side by side"
 
 

@@ -6,9 +6,11 @@ Steps, each measured on the seed articles, METER's wire-and-newspaper copies and
    skip-gram shingles per paragraph, and a MinHash signature of its rare words.
 2. Candidate pairs from MinHash LSH over the rare-word signatures, instead of all n² pairs.
 3. Each candidate pair scored by the cosine of the two copies' shingle sets, furniture left out;
-   clusters are the connected components of the pairs scoring at least SAME_STORY.
-4. Paragraphs that recur in copies of different clusters are furniture too (a site's footer, credits);
-   the pairs are scored again without them and the clusters formed again.
+   clusters are stories, not topics: average linkage that keeps two dense groups with a thin bridge apart
+   (see clustering.py).
+4. Paragraphs that recur in copies of different clusters, about other things than their copy's story, are
+   furniture too (a site's footer, an offer); a paragraph of prose another copy carries as story never is.
+   The pairs are scored again without the furniture and the clusters formed again.
 5. The base of a cluster is the copy sharing the most shingles with the others (ties: the longest story).
 6. Coverage: the comparison engine tells which base sentences each other copy carries.
 """
@@ -30,6 +32,7 @@ from datasketch import MinHashLSH
 
 from newsdiff.core.folder import boilerplate
 from newsdiff.core.folder.cache import AnalysisCache
+from newsdiff.core.folder.clustering import story_groups
 from newsdiff.core.folder.coverage import Job, chunks, run_jobs
 from newsdiff.core.folder.features import ArticleFeatures, article_features, decode, encode, spans_from, whole_number
 from newsdiff.core.folder.fingerprint import NUM_PERM, minhash_of
@@ -38,11 +41,6 @@ from newsdiff.core.model import Span
 from newsdiff.core.read.articles import Article, ArticleError, load_folder
 from newsdiff.core.run.progress import AnalysisCancelled, Cancelled, Progress
 
-# Shingle cosine (0: no shingle shared, 1: the same shingles) from which two copies are taken for one story; lower
-# joins more stories. Measured: the least similar real copy of a story (a newspaper's rewrite of a wire story)
-# scored 0.099 with its closest copy; unrelated stories, real or generated, at most 0.04 once furniture is left
-# out. 0.065 lies between.
-SAME_STORY = 0.065
 # LSH bands of two rows over 256 permutations (bands x rows = fingerprint.NUM_PERM): a pair sharing 14% of its rare
 # words (the least of a real rewrite) becomes a candidate with probability 0.91, one sharing 4% (unrelated stories)
 # with 0.18. Fewer rows a band make more pairs candidates.
@@ -181,27 +179,10 @@ def _candidates(features: Sequence[ArticleFeatures]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-def _components(count: int, edges: Sequence[tuple[int, int]]) -> list[int]:
-    """The connected component of each node, numbered by first appearance."""
-    parent = list(range(count))
-
-    def root(node: int) -> int:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for a, b in edges:
-        parent[root(a)] = root(b)
-    numbers: dict[int, int] = {}
-    return [numbers.setdefault(root(node), len(numbers)) for node in range(count)]
-
-
 def _score(candidates: Sequence[tuple[int, int]], stories: Sequence[np.ndarray]) -> tuple[np.ndarray, list[int]]:
     """The similarity of each candidate pair, and the cluster of each article."""
     scores = cosines(candidates, stories)
-    edges = [pair for pair, score in zip(candidates, scores) if score >= SAME_STORY]
-    return scores, _components(len(stories), edges)
+    return scores, story_groups(len(stories), candidates, scores)
 
 
 def _pass_one_exclusions(features: Sequence[ArticleFeatures]) -> list[set[int]]:
@@ -353,6 +334,29 @@ class _Stories:
         return tuple(tuple(boilerplate.spans(f.paragraphs, x)) for f, x in zip(self.features, self.furniture))
 
 
+def _furniture(
+    articles: Sequence[Article],
+    features: Sequence[ArticleFeatures],
+    candidates: Sequence[tuple[int, int]],
+    clusters: Sequence[int],
+) -> list[set[int]]:
+    """Each article's furniture: by shape, and what recurs in copies of other stories without being about its own;
+    less what another copy carries as story (a sentence of a story is never furniture)."""
+    furniture = [set(f.furniture) for f in features]
+    for article, again in enumerate(boilerplate.recurring([f.fingerprints for f in features], clusters)):
+        if again:
+            f = features[article]
+            about = boilerplate.about_the_story(articles[article].text, f.paragraphs, furniture[article] | again)
+            furniture[article] |= {index for index in again if not about[index]}
+    neighbours: list[list[int]] = [[] for _ in features]
+    for a, b in candidates:
+        neighbours[a].append(b)
+        neighbours[b].append(a)
+    pieces = [[a.text[p.start : p.end] for p in f.paragraphs] for a, f in zip(articles, features)]
+    carried = boilerplate.carried_elsewhere(furniture, [f.shingles for f in features], pieces, neighbours)
+    return [marked - kept for marked, kept in zip(furniture, carried)]
+
+
 def _stories(articles: Sequence[Article], hashes: Sequence[str], cache: AnalysisCache, tracker: _Tracker) -> _Stories:
     """Features, furniture, candidate pairs, clusters and their suggested bases (no engine comparison)."""
     features = _features(articles, hashes, cache, tracker)
@@ -360,8 +364,7 @@ def _stories(articles: Sequence[Article], hashes: Sequence[str], cache: Analysis
 
     first = _pass_one_exclusions(features)
     _, first_clusters = _score(candidates, [story_shingles(f.shingles, x) for f, x in zip(features, first)])
-    recurring = boilerplate.recurring([f.fingerprints for f in features], first_clusters)
-    furniture = [set(f.furniture) | again for f, again in zip(features, recurring)]
+    furniture = _furniture(articles, features, candidates, first_clusters)
     stories = [story_shingles(f.shingles, x) for f, x in zip(features, furniture)]
     scores, cluster_of = _score(candidates, stories)
     tracker.check()

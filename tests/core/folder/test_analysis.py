@@ -11,6 +11,7 @@ import pytest
 from newsdiff.core.folder import analysis as folder
 from newsdiff.core.folder import boilerplate, coverage
 from newsdiff.core.folder.analysis import FolderAnalysis, analyse_articles, analyse_folder, with_base
+from newsdiff.core.folder.clustering import SAME_STORY
 from newsdiff.core.model import Kind, Side, Span
 from newsdiff.core.pair.compare import compare
 from newsdiff.core.read.articles import Article, load_article
@@ -111,7 +112,7 @@ def test_boilerplate_is_left_out_of_similarity(fixtures_dir: Path, tmp_path: Pat
     articles = [load_article(seed("002")), Article.from_text(unrelated + "\n\n" + headlines, "bakery.txt")]
     analysis = analyse_articles(articles)
     assert len(analysis.clusters) == 2
-    assert all(p.similarity < folder.SAME_STORY for p in analysis.pairs)
+    assert all(p.similarity < SAME_STORY for p in analysis.pairs)
 
 
 def test_shape_rules_keep_a_title_block_and_mark_a_trailing_footer() -> None:
