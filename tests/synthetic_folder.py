@@ -3,7 +3,8 @@
 Several stories, each an original of about `words` words and copies derived from it (or from an
 earlier copy): trimmed, partly paraphrased, with typos, added sentences, moved paragraphs and site
 furniture (lists of other headlines, comment prompts, photo credits, footers) appended; plus unrelated
-articles from the same sites. The text comes from MRPC's training sentences when the shared data folder
+articles from the same sites. Some stories are follow-ups of others (an agency's next story on the same
+events): their own sentences, and a few paragraphs of the earlier story reused; they are distinct stories. The text comes from MRPC's training sentences when the shared data folder
 is present (paraphrases are MRPC's own sentence pairs), otherwise from a synthetic vocabulary, so the
 generator stands on its own.
 
@@ -135,6 +136,8 @@ class Site:
 
 # Sentences kept aside for the headlines of site furniture.
 _HEADLINE_SENTENCES = 300
+# A follow-up story reuses this many paragraphs of the story it follows (a fifth to a third of its text).
+REUSED = 3
 
 
 def _headline(sentence: str, rng: random.Random) -> str:
@@ -209,6 +212,15 @@ def _story(sentences: list[str], rng: random.Random, title: str) -> _Story:
     return _Story(title, paragraphs)
 
 
+def _follow_up(story: _Story, sentences: list[str], rng: random.Random, title: str) -> _Story:
+    """A new story on the events of `story`: its own `sentences`, with REUSED paragraphs of `story` (its
+    background) among them."""
+    own = _story(sentences, rng, title)
+    reused = [list(p) for p in story.paragraphs[-REUSED:]]
+    at = rng.randint(1, len(own.paragraphs))
+    return _Story(title, own.paragraphs[:at] + reused + own.paragraphs[at:])
+
+
 def _derive(story: _Story, source: SentenceSource, pool: list[str], rng: random.Random) -> _Story:
     """A copy of `story`: trimmed, partly paraphrased, with typos, additions and moved paragraphs.
 
@@ -265,12 +277,14 @@ def generate_folder(
     articles: int = 1000,
     *,
     stories: int = 12,
+    follow_ups: int = 0,
     unrelated_share: float = 0.1,
     words: int = 800,
     seed: int = 1,
     source: SentenceSource | None = None,
 ) -> SyntheticFolder:
-    """Write `articles` article files into `out` (created if needed) and return the truth."""
+    """Write `articles` article files into `out` (created if needed) and return the truth. The last
+    `follow_ups` of the `stories` follow the first ones (see _follow_up)."""
     rng = random.Random(seed)
     source = source or default_source(rng)
     pool = list(source.sentences)
@@ -291,9 +305,15 @@ def generate_folder(
     story_sizes = [copies // story_count + (1 if k < copies % story_count else 0) for k in range(story_count)]
 
     texts: list[tuple[str, int]] = []
+    originals: list[_Story] = []
+    first_follow_up = story_count - min(follow_ups, story_count // 2)
     for story_id, size in enumerate(story_sizes):
         chosen = pool[story_id * per_article : (story_id + 1) * per_article]
-        original = _story(chosen, rng, _headline(chosen[0], rng))
+        if story_id >= first_follow_up:
+            original = _follow_up(originals[story_id - first_follow_up], chosen, rng, _headline(chosen[0], rng))
+        else:
+            original = _story(chosen, rng, _headline(chosen[0], rng))
+        originals.append(original)
         versions = [original]
         texts.append((_render(original, rng.choice(sites), rng), story_id))
         for _ in range(size - 1):

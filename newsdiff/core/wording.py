@@ -28,6 +28,18 @@ FURNITURE = "site furniture"
 FURNITURE_MEANING = "part of the page around the story (a list of other headlines, a prompt, a credit or footer)"
 FURNITURE_HINT = f"{FURNITURE}: {FURNITURE_MEANING}"
 
+# The two figures of folder.similarity, where they appear (a column's header, a tooltip, the report).
+CARRIES = "Carries"
+CARRIES_MEANING = (
+    "how much of the base this copy carries: the share of the base's story words (site furniture left out) "
+    "in sentences linked to this copy"
+)
+ALIKE = "Alike"
+ALIKE_MEANING = (
+    "how alike two copies are: the share of word pairs they have in common (shingle cosine, site furniture "
+    "left out); copies that are one story are grouped by it"
+)
+
 
 def altered_hint(link: Link) -> str:
     """The altered mark of `link` in words, with its reasons where known."""

@@ -1,5 +1,5 @@
-"""The article list: each copy's role (base or the copy shown), title, file, words, similarity to the base and
-how far its review against the base is.
+"""The article list: each copy's role (base or the copy shown), title, file, words, how much of the base it
+carries and how far its review against the base is.
 
 Sortable by any column. Choosing a row shows that copy against the base; the base is chosen with Ctrl+B,
 the context menu or a double click.
@@ -15,10 +15,11 @@ from PySide6.QtGui import QContextMenuEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from newsdiff.core.read.articles import Article
+from newsdiff.core.wording import CARRIES, CARRIES_MEANING
 from newsdiff.ui.tooltips import plain_tooltip
 
 # The review's progress comes second: it is what an editor scans for while reviewing, and the list is narrow.
-COLUMNS = ("Role", "Checked", "Title", "Outlet / File", "Words", "Similarity")
+COLUMNS = ("Role", "Checked", "Title", "Outlet / File", "Words", CARRIES)
 ROLE, REVIEW, TITLE, FILE, WORDS, SIMILARITY = range(len(COLUMNS))
 SORT_ROLE = Qt.ItemDataRole.UserRole
 Index = QModelIndex | QPersistentModelIndex
@@ -94,7 +95,7 @@ class ArticleTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return COLUMNS[section]
             if role == Qt.ItemDataRole.ToolTipRole and section == SIMILARITY:
-                return "Share of the two texts that is the same story, weighted by how closely each sentence matches"
+                return plain_tooltip(CARRIES_MEANING[0].upper() + CARRIES_MEANING[1:])
             if role == Qt.ItemDataRole.ToolTipRole and section == REVIEW:
                 return "Differences with the base you checked (\u2713: the copy is marked reviewed; \u270e: it has a note)"
         return None

@@ -52,6 +52,7 @@ class FolderOverview(QWidget):
     pair_chosen = Signal(int, int)  # left (base), right article
     base_chosen = Signal(int, int)  # cluster, article: the editor's base for that story
     analyse_requested = Signal()
+    coverage_wanted = Signal(int)  # cluster: a story chosen whose coverage is still to be computed
 
     def __init__(self, state: WindowState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -203,6 +204,8 @@ class FolderOverview(QWidget):
         return self.stories.current_article()
 
     def _cluster_chosen(self, cluster: int) -> None:
+        if self.analysis is not None and not self.analysis.clusters[cluster].covered:
+            self.coverage_wanted.emit(cluster)
         self.coverage.show_cluster(self.analysis, cluster)
         self.heat_map.show_cluster(cluster)
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from newsdiff.core.folder.analysis import FolderAnalysis
 from newsdiff.core.output import palette
+from newsdiff.core.wording import ALIKE, ALIKE_MEANING
 from newsdiff.ui.theme import contrast, is_dark, mix
 from newsdiff.ui.tooltips import plain_tooltip
 
@@ -153,7 +154,7 @@ class HeatMapModel(QAbstractTableModel):
         if value is None:
             return f"{names}\nnot compared: they share almost no rare words"
         verdict = "same story" if self._cluster[a] == self._cluster[b] else "different stories"
-        return f"{names}\nsimilarity {value:.0%} ({verdict}; site furniture left out)\nDouble-click to compare them side by side"
+        return f"{names}\n{ALIKE} {value:.0%} ({verdict})\n{ALIKE_MEANING[0].upper() + ALIKE_MEANING[1:]}\nDouble-click to compare them side by side"
 
 
 def cell_colour(value: float | None, ground: QColor, dark: bool) -> QColor:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsdiff import __version__
-from newsdiff.core.folder.analysis import FolderAnalysis, analyse_articles, suggested_base, with_base
+from newsdiff.core.folder.analysis import FolderAnalysis, analyse_articles, outline, with_base
 from newsdiff.core.folder.boilerplate import sentences_within
 from newsdiff.core.model import KINDS, Comparison, Difference, Kind, Side, Span
 from newsdiff.core.output.safe_write import is_input
@@ -70,7 +70,7 @@ from newsdiff.ui.pasted import (
 from newsdiff.ui.pdf_export import write_report
 from newsdiff.ui.problems import ProblemsPanel
 from newsdiff.ui.review_keeper import ReviewKeeper
-from newsdiff.ui.session import Compared, Session, similarity, with_articles
+from newsdiff.ui.session import Compared, Session, with_articles
 from newsdiff.ui.shortcut_sheet import ShortcutSheet
 from newsdiff.ui.shortcuts import BY_NAME, key_sequences, key_text, tooltip
 from newsdiff.ui.theme import theme_for
@@ -138,9 +138,11 @@ def _read_folder(folder: str, progress: Callable[[int, int], None]) -> Session:
     total = len(find_articles(folder))
     progress(0, total)
     articles, errors = load_folder(folder)
-    base = suggested_base(articles, cache_dir=default_cache_dir())
+    found = outline(articles, cache_dir=default_cache_dir())
     progress(total, total)
-    return Session(articles, errors, folder=folder, suggested_base=base)
+    if found is None:
+        return Session(articles, errors, folder=folder)
+    return Session(articles, errors, folder, found.suggested_base, found.closest, found.furniture)
 
 
 def _read_files(paths: list[str], progress: Callable[[int, int], None]) -> Session:
@@ -301,6 +303,7 @@ class MainWindow(QMainWindow):
         self.folder_overview.pair_chosen.connect(self.show_pair_of)
         self.folder_overview.base_chosen.connect(lambda _cluster, article: self.set_base(article))
         self.folder_overview.analyse_requested.connect(self.analyse_folder)
+        self.folder_overview.coverage_wanted.connect(self._cover_story)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("pairOrOverview")
         self.tabs.setAccessibleName("Side by side or folder overview")
@@ -359,7 +362,7 @@ class MainWindow(QMainWindow):
         comparisons.shown.connect(self._display)
         comparisons.shown_failed.connect(lambda: self._display(None, COMPARISON_FAILED))
         comparisons.base_compared.connect(
-            lambda row, compared: self.article_list.model_.set_similarity(row, similarity(compared.comparison))
+            lambda row, compared: self.article_list.model_.set_similarity(row, self.session.carries(compared.comparison))
         )
         comparisons.problem.connect(self.problems.add_problem)
         comparisons.progress.connect(self._background_progress)
@@ -529,7 +532,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{Path(session.folder).name} — newsdiff")
         else:
             self.setWindowTitle("newsdiff")
-        self._take_session(session, session.suggested_base, None, reopened=True)
+        self._take_session(session, session.suggested_base, session.closest, reopened=True)
 
     def _take_session(self, session: Session, base: int | None, other: int | None, *, reopened: bool = False) -> None:
         """Show `session`: its articles listed, `base` (default: the first) against `other` (default: the next);
@@ -664,7 +667,8 @@ class MainWindow(QMainWindow):
         session = self.session
         if session is None or len(session.articles) < 2:
             return
-        job = partial(analyse_articles, session.articles, session.errors, cache_dir=default_cache_dir())
+        # The largest story's coverage now, the others' when they are shown (_cover_story).
+        job = partial(analyse_articles, session.articles, session.errors, cache_dir=default_cache_dir(), covered=1)
         self._start_analysis(job, "Analysing the folder…", lambda found: self._analysed(*found, suggested=True))
 
     def _rebase_story(self) -> None:
@@ -678,6 +682,16 @@ class MainWindow(QMainWindow):
         job = partial(with_base, analysis, cluster, base, cache_dir=default_cache_dir())
         self._start_analysis(
             job, "Computing the coverage of the new base…", lambda found: self._analysed(*found, suggested=False)
+        )
+
+    def _cover_story(self, cluster: int) -> None:
+        """Compute the coverage of story `cluster`, which the analysis leaves until the story is shown."""
+        analysis = self.analysis
+        if analysis is None or self._analysis_task is not None:
+            return
+        job = partial(with_base, analysis, cluster, analysis.clusters[cluster].base, cache_dir=default_cache_dir())
+        self._start_analysis(
+            job, "Computing the coverage of the story…", lambda found: self._analysed(*found, suggested=False)
         )
 
     def _start_analysis(self, job: Callable, message: str, finished: Callable[[tuple], None]) -> None:

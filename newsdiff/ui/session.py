@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsdiff.core.folder.base_pairs import Spellings
-from newsdiff.core.model import Comparison, Difference, Side
+from newsdiff.core.folder.similarity import carries_in
+from newsdiff.core.model import Comparison, Difference, Span
 from newsdiff.core.output.review import Review, review_folder
 from newsdiff.core.pair.compare import compare
 from newsdiff.core.read.articles import Article, ArticleError
@@ -45,6 +46,8 @@ class Session:
     errors: list[ArticleError] = field(default_factory=list)
     folder: str | None = None  # None when files were opened one by one
     suggested_base: int | None = None  # the copy the others derive from most (folders only)
+    closest: int | None = None  # the copy of the suggested base's story carrying most of it (folders only)
+    furniture: tuple[tuple[Span, ...], ...] = ()  # each article's site furniture, as the folder analysis finds it
 
     def __post_init__(self) -> None:
         self.spellings = Spellings.of(self.articles)
@@ -58,23 +61,12 @@ class Session:
         """The index of the article loaded from `path`, if any."""
         return self._index.get(path)
 
-
-def similarity(comparison: Comparison) -> float:
-    """How much of the two copies is the same story: the share of both texts' sentence characters that are
-    linked, each link weighted by its similarity (0: nothing reused, 1: the same text)."""
-    total = 0
-    linked = 0.0
-    for side in Side:
-        document = comparison.document(side)
-        total += sum(s.end - s.start for s in document.sentences)
-    for link in comparison.links:
-        size = sum(
-            comparison.document(side).sentences[i].end - comparison.document(side).sentences[i].start
-            for side in Side
-            for i in link.sentences(side)
-        )
-        linked += link.similarity * size
-    return linked / total if total else 0.0
+    def carries(self, comparison: Comparison) -> float:
+        """How much of the base (the comparison's left side) the right side carries (similarity.carries), with
+        the base's site furniture as the folder analysis finds it."""
+        index = self.index_of(comparison.left.path)
+        furniture = self.furniture[index] if index is not None and index < len(self.furniture) else ()
+        return carries_in(comparison, furniture)
 
 
 def with_articles(session: Session, articles: list[Article], errors: list[ArticleError]) -> Session:
@@ -83,4 +75,11 @@ def with_articles(session: Session, articles: list[Article], errors: list[Articl
     suggested = session.suggested_base
     path = session.articles[suggested].path if suggested is not None and suggested < len(session.articles) else None
     kept = next((index for index, article in enumerate(articles) if article.path == path), None)
-    return Session(articles, errors, folder=session.folder, suggested_base=kept)
+    # The furniture found stays with the articles whose text is unchanged; the others have none until analysed.
+    found = {a.path: (a.text, spans) for a, spans in zip(session.articles, session.furniture)}
+    furniture = (
+        tuple(found[a.path][1] if a.path in found and found[a.path][0] == a.text else () for a in articles)
+        if session.furniture
+        else ()
+    )
+    return Session(articles, errors, folder=session.folder, suggested_base=kept, furniture=furniture)

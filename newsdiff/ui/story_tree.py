@@ -11,9 +11,11 @@ from PySide6.QtGui import QContextMenuEvent, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 from newsdiff.core.folder.analysis import FolderAnalysis
+from newsdiff.core.wording import CARRIES as CARRIES_NAME
+from newsdiff.core.wording import CARRIES_MEANING
 from newsdiff.ui.tooltips import plain_tooltip
 
-COLUMNS = ("Story / Title", "Role", "Outlet / File", "Words", "Carries")
+COLUMNS = ("Story / Title", "Role", "Outlet / File", "Words", CARRIES_NAME)
 TITLE, ROLE, FILE, WORDS, CARRIES = range(len(COLUMNS))
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole  # on a copy's item: its article index; on a story's: None
 CLUSTER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -24,6 +26,11 @@ def role_text(is_base: bool, is_suggested: bool) -> str:
     if is_base and is_suggested:
         return "base (suggested)"
     return "base" if is_base else "suggested base" if is_suggested else ""
+
+
+def _carries_text(carries: float | None) -> str:
+    """A copy's Carries figure; an ellipsis while its story's coverage is still to be computed."""
+    return "\u2026" if carries is None else f"{carries:.0%}"
 
 
 class StoryTree(QTreeWidget):
@@ -48,10 +55,10 @@ class StoryTree(QTreeWidget):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         # widths from samples, not measured over the rows (a folder may hold thousands), and the editor's to change
         metrics = self.fontMetrics()
-        for column, sample in ((ROLE, "base (suggested)"), (FILE, "0" * 12), (WORDS, "00,000"), (CARRIES, "Carries")):
+        for column, sample in ((ROLE, "base (suggested)"), (FILE, "0" * 12), (WORDS, "00,000"), (CARRIES, CARRIES_NAME)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
-        self.headerItem().setToolTip(CARRIES, "The share of the story's base (site furniture left out) each copy carries")
+        self.headerItem().setToolTip(CARRIES, plain_tooltip(CARRIES_MEANING[0].upper() + CARRIES_MEANING[1:]))
         self.currentItemChanged.connect(self._current_changed)
         self.itemActivated.connect(self._activated)
 
@@ -80,7 +87,7 @@ class StoryTree(QTreeWidget):
                         role_text(member == cluster.base, suggested.get(number) == member),
                         f"{article.outlet} · {name}" if article.outlet else name,
                         f"{found.words:,}",
-                        f"{found.carries:.0%}" if member != cluster.base else "\u2014",
+                        _carries_text(found.carries) if member != cluster.base else "\u2014",
                     ]
                 )
                 item.setData(TITLE, CLUSTER_ROLE, number)

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from newsdiff.core.model import Side
+from newsdiff.core.wording import ALIKE
 from newsdiff.ui.cells import FURNITURE_BADGE
 from newsdiff.ui.coverage_list import CoverageList
 from newsdiff.ui.main_window import MainWindow
@@ -121,7 +122,7 @@ def test_double_click_on_a_cell_opens_the_pair_side_by_side(qtbot, window) -> No
     left = next(k for k in range(5) if prefix_of(window, model.article_at(k)) == "004")
     right = next(k for k in range(5) if prefix_of(window, model.article_at(k)) == "001")
     index = model.index(left, right)
-    assert "004_" in index.data(Qt.ItemDataRole.ToolTipRole) and "similarity" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "004_" in index.data(Qt.ItemDataRole.ToolTipRole) and ALIKE in index.data(Qt.ItemDataRole.ToolTipRole)
     heat_map.scrollTo(index)
     centre = heat_map.visualRect(index).center()
     # a view's double click counts on the cell its press hit, as with a real mouse

@@ -16,7 +16,7 @@ from newsdiff.core.folder.base_pairs import known_words
 from newsdiff.core.model import KINDS, Difference, Kind, Side
 from newsdiff.core.pair.compare import compare
 from newsdiff.core.read.articles import load_article
-from newsdiff.core.wording import altered_hint, difference_marks
+from newsdiff.core.wording import CARRIES, altered_hint, difference_marks
 from newsdiff.ui import main_window as main_window_module
 from newsdiff.ui import workers
 from newsdiff.ui.article_list import COLUMNS
@@ -358,7 +358,7 @@ def test_list_shows_similarity_to_the_base_and_sorts(qtbot, pair) -> None:
     base = list_row(window, "003")
     assert base not in model.similarities
     assert all(0 <= value <= 1 for value in model.similarities.values())
-    window.article_list.sortByColumn(COLUMNS.index("Similarity"), Qt.SortOrder.DescendingOrder)
+    window.article_list.sortByColumn(COLUMNS.index(CARRIES), Qt.SortOrder.DescendingOrder)
     proxy = window.article_list.proxy
     order = [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())]
     assert order[0] == base
@@ -631,3 +631,10 @@ def test_ctrl_c_copies_the_current_difference(qtbot, pair) -> None:
     side = Side.LEFT if difference.left else Side.RIGHT
     first = window.comparison.document(side).sentence_text(difference.sentences(side)[0])
     assert " ".join(first.split()) in copied
+
+
+def test_a_folder_opens_on_the_copy_carrying_most_of_the_base(qtbot, window) -> None:
+    """Not on the file after the base (004, a rewrite of which little links): on 000, which carries most of 003."""
+    open_folder(qtbot, window)
+    qtbot.waitUntil(lambda: showing(window, "003", "000"), timeout=WAIT)
+    assert window.state.other == window.session.closest == list_row(window, "000")

@@ -30,13 +30,13 @@ from pathlib import Path
 import numpy as np
 from datasketch import MinHashLSH
 
-from newsdiff.core.folder import boilerplate
+from newsdiff.core.folder import boilerplate, similarity
 from newsdiff.core.folder.cache import AnalysisCache
 from newsdiff.core.folder.clustering import story_groups
 from newsdiff.core.folder.coverage import Job, chunks, run_jobs
 from newsdiff.core.folder.features import ArticleFeatures, article_features, decode, encode, spans_from, whole_number
 from newsdiff.core.folder.fingerprint import NUM_PERM, minhash_of
-from newsdiff.core.folder.overlap import cosines, shared_with_others, story_shingles
+from newsdiff.core.folder.overlap import shared_with_others, story_shingles
 from newsdiff.core.model import Span
 from newsdiff.core.read.articles import Article, ArticleError, load_folder
 from newsdiff.core.run.progress import AnalysisCancelled, Cancelled, Progress
@@ -78,7 +78,8 @@ class FolderArticle:
     words: int
     cluster: int
     boilerplate: tuple[Span, ...]
-    carries: float  # the share of its cluster base's story words (furniture excluded) this copy carries
+    carries: float | None  # how much of its cluster's base it carries (similarity.carries; 1 for the base;
+    # None until its cluster's coverage is computed, see analyse_articles)
 
 
 @dataclass(frozen=True)
@@ -98,11 +99,12 @@ class Cluster:
     articles: tuple[int, ...]
     base: int
     coverage: tuple[SentenceCoverage, ...]
+    covered: bool = True  # False until its coverage is computed (with_base computes it on demand)
 
 
 @dataclass(frozen=True)
 class ScoredPair:
-    """A candidate pair of copies and their similarity in [0, 1] (furniture left out)."""
+    """A candidate pair of copies and how alike they are (similarity.alike, in [0, 1], furniture left out)."""
 
     a: int
     b: int
@@ -127,7 +129,7 @@ class FolderAnalysis:
     def members(self, cluster: int) -> list[int]:
         """The copies of story `cluster`: its base first, then the copies carrying most of the base."""
         found = self.clusters[cluster]
-        return sorted(found.articles, key=lambda m: (m != found.base, -self.articles[m].carries))
+        return sorted(found.articles, key=lambda m: (m != found.base, -(self.articles[m].carries or 0.0)))
 
 
 class _Tracker:
@@ -181,7 +183,7 @@ def _candidates(features: Sequence[ArticleFeatures]) -> list[tuple[int, int]]:
 
 def _score(candidates: Sequence[tuple[int, int]], stories: Sequence[np.ndarray]) -> tuple[np.ndarray, list[int]]:
     """The similarity of each candidate pair, and the cluster of each article."""
-    scores = cosines(candidates, stories)
+    scores = similarity.alike(candidates, stories)
     return scores, story_groups(len(stories), candidates, scores)
 
 
@@ -204,10 +206,6 @@ def _base(members: Sequence[int], stories: Sequence[np.ndarray], story_words: Se
     """The member sharing the most shingles with the others; ties go to the longest story, then the first."""
     shared = dict(zip(members, shared_with_others(members, stories)))
     return max(members, key=lambda m: (shared[m], story_words[m], -m))
-
-
-def _inside(span: Span, spans: Sequence[Span]) -> bool:
-    return any(s.start <= span.start and span.end <= s.end for s in spans)
 
 
 @dataclass
@@ -291,13 +289,6 @@ def _stored_carried(cache: AnalysisCache, key: str, sentences: Sequence[Span] | 
     return frozenset(stored)
 
 
-def _carries(sentences: Sequence[Span], story: Sequence[bool], text: str, carried: frozenset[int]) -> float:
-    """The share of the base's story words (sentences outside furniture) found in `carried` sentences."""
-    weights = [len(text[s.start : s.end].split()) if keep else 0 for s, keep in zip(sentences, story)]
-    total = sum(weights)
-    return sum(weights[i] for i in carried if i < len(weights)) / total if total else 0.0
-
-
 def _text_hash(article: Article) -> str:
     # Cached results depend on the text alone, whatever file and encoding it came from.
     return hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
@@ -311,10 +302,10 @@ def _cluster(
     `text` and `spans` are the base's text and furniture.
     """
     sentences = found.sentences or ()
-    story = [not _inside(s, spans) for s in sentences]
+    story = [weight > 0 for weight in similarity.story_weights(text, sentences, spans)]
     copies = [sum(1 for o in others if i in found.carried[o]) for i in range(len(sentences))]
     coverage = tuple(SentenceCoverage(s.start, s.end, n, not keep) for s, n, keep in zip(sentences, copies, story))
-    carries = {base: 1.0} | {o: _carries(sentences, story, text, found.carried[o]) for o in others}
+    carries = {base: 1.0} | {o: similarity.carries(text, sentences, spans, found.carried[o]) for o in others}
     return Cluster(tuple(sorted((base, *others))), base, coverage), carries
 
 
@@ -329,31 +320,32 @@ class _Stories:
     scores: np.ndarray
     groups: list[tuple[int, list[int]]]
 
+    def closest_to(self, base: int, others: Sequence[int]) -> int | None:
+        """The copy of `others` estimated to carry most of `base` (similarity.carries_estimate; ties: the first);
+        None when there are none."""
+        stories = [story_shingles(self.features[m].shingles, self.furniture[m]) for m in (base, *others)]
+        estimates = [similarity.carries_estimate(stories[0], story) for story in stories[1:]]
+        return max(zip(others, estimates), key=lambda pair: (pair[1], -pair[0]), default=(None, 0.0))[0]
+
     def furniture_spans(self) -> tuple[tuple[Span, ...], ...]:
         """Each article's furniture as spans of its text."""
         return tuple(tuple(boilerplate.spans(f.paragraphs, x)) for f, x in zip(self.features, self.furniture))
 
 
 def _furniture(
-    articles: Sequence[Article],
-    features: Sequence[ArticleFeatures],
-    candidates: Sequence[tuple[int, int]],
-    clusters: Sequence[int],
+    articles: Sequence[Article], features: Sequence[ArticleFeatures], clusters: Sequence[int]
 ) -> list[set[int]]:
     """Each article's furniture: by shape, and what recurs in copies of other stories without being about its own;
     less what another copy carries as story (a sentence of a story is never furniture)."""
     furniture = [set(f.furniture) for f in features]
     for article, again in enumerate(boilerplate.recurring([f.fingerprints for f in features], clusters)):
+        again -= furniture[article]
         if again:
             f = features[article]
             about = boilerplate.about_the_story(articles[article].text, f.paragraphs, furniture[article] | again)
             furniture[article] |= {index for index in again if not about[index]}
-    neighbours: list[list[int]] = [[] for _ in features]
-    for a, b in candidates:
-        neighbours[a].append(b)
-        neighbours[b].append(a)
     pieces = [[a.text[p.start : p.end] for p in f.paragraphs] for a, f in zip(articles, features)]
-    carried = boilerplate.carried_elsewhere(furniture, [f.shingles for f in features], pieces, neighbours)
+    carried = boilerplate.carried_elsewhere(furniture, [f.shingles for f in features], pieces, clusters)
     return [marked - kept for marked, kept in zip(furniture, carried)]
 
 
@@ -364,7 +356,7 @@ def _stories(articles: Sequence[Article], hashes: Sequence[str], cache: Analysis
 
     first = _pass_one_exclusions(features)
     _, first_clusters = _score(candidates, [story_shingles(f.shingles, x) for f, x in zip(features, first)])
-    furniture = _furniture(articles, features, candidates, first_clusters)
+    furniture = _furniture(articles, features, first_clusters)
     stories = [story_shingles(f.shingles, x) for f, x in zip(features, furniture)]
     scores, cluster_of = _score(candidates, stories)
     tracker.check()
@@ -387,6 +379,7 @@ class Outline:
 
     suggested_base: int  # the copy the others derive from most, in the largest story
     furniture: tuple[tuple[Span, ...], ...]  # each article's site furniture
+    closest: int | None  # the copy of the suggested base's story that carries most of it (None: it is alone)
 
 
 def outline(articles: Sequence[Article], *, cache_dir: Path | None = None) -> Outline | None:
@@ -398,7 +391,8 @@ def outline(articles: Sequence[Article], *, cache_dir: Path | None = None) -> Ou
         stories = _stories(articles, [_text_hash(a) for a in articles], cache, _Tracker(len(articles), None, None))
     finally:
         cache.close()
-    return Outline(stories.groups[0][0], stories.furniture_spans())
+    base, others = stories.groups[0]
+    return Outline(base, stories.furniture_spans(), stories.closest_to(base, others))
 
 
 def suggested_base(articles: Sequence[Article], *, cache_dir: Path | None = None) -> int | None:
@@ -416,8 +410,13 @@ def analyse_articles(
     cancelled: Cancelled | None = None,
     cache_dir: Path | None = None,
     workers: int | None = None,
+    covered: int | None = None,
 ) -> FolderAnalysis:
     """The analysis of these copies (`skipped`: the files that could not be read, reported as such).
+
+    The coverage (how much of its base each copy carries) is computed for the `covered` largest stories (None:
+    all of them); the others' clusters are not `covered` and their copies' `carries` None until `with_base`
+    computes them (the viewer computes the story on screen first: the coverage is the slowest part).
 
     `progress(done, total)` is called as work advances and `cancelled()` polled, from the calling thread;
     when it returns true the analysis stops with AnalysisCancelled. Results are cached in `cache_dir`
@@ -433,16 +432,22 @@ def analyse_articles(
         hashes = [_text_hash(a) for a in articles]
         stories = _stories(articles, hashes, cache, tracker)
         groups = stories.groups
-        covered = _coverage(articles, hashes, groups, cache, tracker, workers)
+        now = groups if covered is None else groups[:covered]
+        tracker.total = len(articles) + sum(1 + len(others) for _, others in now)
+        found_coverage = _coverage(articles, hashes, now, cache, tracker, workers)
     finally:
         cache.close()
 
     spans = stories.furniture_spans()
-    carries = [1.0] * len(articles)
+    carries: list[float | None] = [1.0] * len(articles)
     cluster_number = [0] * len(articles)
     clusters = []
-    for number, ((base, others), found) in enumerate(zip(groups, covered)):
-        cluster, shares = _cluster(base, others, found, articles[base].text, spans[base])
+    for number, (base, others) in enumerate(groups):
+        if number < len(found_coverage):
+            cluster, shares = _cluster(base, others, found_coverage[number], articles[base].text, spans[base])
+        else:
+            cluster = Cluster(tuple(sorted((base, *others))), base, (), covered=False)
+            shares = {base: 1.0} | dict.fromkeys(others)
         clusters.append(cluster)
         for member, share in shares.items():
             cluster_number[member], carries[member] = number, share
@@ -468,11 +473,12 @@ def analyse_folder(
     cancelled: Cancelled | None = None,
     cache_dir: Path | None = None,
     workers: int | None = None,
+    covered: int | None = None,
 ) -> FolderAnalysis:
     """The analysis of the article files of `folder` (see analyse_articles); unreadable files are skipped."""
     articles, errors = load_folder(folder)
     return analyse_articles(
-        articles, errors, progress=progress, cancelled=cancelled, cache_dir=cache_dir, workers=workers
+        articles, errors, progress=progress, cancelled=cancelled, cache_dir=cache_dir, workers=workers, covered=covered
     )
 
 

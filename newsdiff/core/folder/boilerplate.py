@@ -26,6 +26,7 @@ import numpy as np
 
 from newsdiff.core.folder.fingerprint import content_words
 from newsdiff.core.model import Document, Span
+from newsdiff.core.text.lexicon import STOPWORDS
 from newsdiff.core.text.normalize import canonical, words
 
 # A paragraph of at most this many words that ends without sentence punctuation is a list line (a headline, a
@@ -60,10 +61,21 @@ class _Paragraph:
     content: frozenset[str]
 
 
-def _paragraph(text: str) -> _Paragraph:
+def _punctuated(text: str) -> bool:
     stripped = text.rstrip().rstrip(_CLOSERS)
-    punctuated = bool(stripped) and stripped[-1] in _SENTENCE_ENDS
-    return _Paragraph(len(words(text)) <= LIST_LINE_WORDS and not punctuated, frozenset(content_words(text)))
+    return bool(stripped) and stripped[-1] in _SENTENCE_ENDS
+
+
+def _paragraph(text: str, tokens: Sequence[str] | None = None) -> _Paragraph:
+    """The paragraph's shape, from its text and its words (`tokens`: normalize.words of it, if at hand)."""
+    tokens = words(text) if tokens is None else tokens
+    content = frozenset(w for w in tokens if w not in STOPWORDS)
+    return _Paragraph(len(tokens) <= LIST_LINE_WORDS and not _punctuated(text), content)
+
+
+def is_list_line(text: str) -> bool:
+    """Whether a paragraph is a list line: at most LIST_LINE_WORDS words, no sentence punctuation at its end."""
+    return not _punctuated(text) and len(words(text)) <= LIST_LINE_WORDS
 
 
 def _relatedness(lines: Sequence[_Paragraph], vocabulary: set[str]) -> float:
@@ -107,10 +119,11 @@ def _interruptions(traits: Sequence[_Paragraph], prose: Sequence[int]) -> set[in
     }
 
 
-def shape_furniture(text: str, paragraphs: Sequence[Span]) -> set[int]:
-    """Indices of the paragraphs that the shape signals mark as furniture."""
+def shape_furniture(text: str, paragraphs: Sequence[Span], tokens: Sequence[Sequence[str]] | None = None) -> set[int]:
+    """Indices of the paragraphs that the shape signals mark as furniture (`tokens`: each paragraph's words, as
+    normalize.words gives them, if at hand)."""
     pieces = [text[p.start : p.end] for p in paragraphs]
-    traits = [_paragraph(piece) for piece in pieces]
+    traits = [_paragraph(piece, None if tokens is None else tokens[i]) for i, piece in enumerate(pieces)]
     flagged = {index for index, piece in enumerate(pieces) if _junk(piece)}
     prose = [index for index, t in enumerate(traits) if not t.list_line and index not in flagged]
     if not prose:
@@ -173,34 +186,37 @@ def carried_elsewhere(
     flagged: Sequence[set[int]],
     shingles: Sequence[Sequence[np.ndarray]],
     pieces: Sequence[Sequence[str]],
-    neighbours: Sequence[Sequence[int]],
+    clusters: Sequence[int],
 ) -> list[set[int]]:
-    """For each article, the flagged paragraphs of prose that another copy carries as story: at least CARRIED of
-    the paragraph's shingles are among that copy's shingles outside its own flagged paragraphs.
+    """For each article, the flagged paragraphs of prose that the other copies of its story carry as story: at
+    least CARRIED of the paragraph's shingles are in their stories (their shingles outside their own flagged
+    paragraphs).
 
     `shingles[a][i]` are the sorted skip-gram shingles of paragraph `i` of article `a`, `pieces[a][i]` its text,
-    `neighbours[a]` the copies that may carry some of `a` (the candidate pairs of the folder analysis).
+    `clusters[a]` the cluster of article `a`.
     """
-    stories: dict[int, np.ndarray] = {}
-
-    def story(article: int) -> np.ndarray:
-        if article not in stories:
-            kept = [s for i, s in enumerate(shingles[article]) if i not in flagged[article]]
-            stories[article] = np.unique(np.concatenate(kept)) if kept else np.zeros(0, dtype=np.uint64)
-        return stories[article]
-
-    found: list[set[int]] = []
-    for article, marked in enumerate(flagged):
-        keep = set()
-        for index in marked:
-            own = shingles[article][index]
-            if len(own) == 0 or _paragraph(pieces[article][index]).list_line:
-                continue
-            for other in neighbours[article]:
-                if np.isin(own, story(other), assume_unique=True).mean() >= CARRIED:
-                    keep.add(index)
-                    break
-        found.append(keep)
+    stories = [
+        np.unique(np.concatenate([np.zeros(0, dtype=np.uint64), *(s for i, s in enumerate(own) if i not in marked)]))
+        for own, marked in zip(shingles, flagged)
+    ]
+    members: dict[int, list[int]] = {}
+    for article, cluster in enumerate(clusters):
+        members.setdefault(cluster, []).append(article)
+    found: list[set[int]] = [set() for _ in flagged]
+    for group in members.values():
+        prose = {a: [i for i in flagged[a] if len(shingles[a][i]) and not is_list_line(pieces[a][i])] for a in group}
+        if len(group) < 2 or not any(prose.values()):
+            continue
+        # How many copies of the story hold each shingle in their story.
+        values, counts = np.unique(np.concatenate([stories[a] for a in group]), return_counts=True)
+        for article in group:
+            for index in prose[article]:
+                own = shingles[article][index]
+                at = np.minimum(np.searchsorted(values, own), len(values) - 1)
+                held = np.where(values[at] == own, counts[at], 0)
+                mine = np.isin(own, stories[article], assume_unique=True)
+                if np.mean(held - mine > 0) >= CARRIED:
+                    found[article].add(index)
     return found
 
 

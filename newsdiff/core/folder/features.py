@@ -9,8 +9,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsdiff.core.folder import boilerplate
-from newsdiff.core.folder.fingerprint import NUM_PERM, content_words, rare_words, signature, skip_grams
+from newsdiff.core.folder.fingerprint import NUM_PERM, rare_words, signature, skip_grams
 from newsdiff.core.model import Span
+from newsdiff.core.text.lexicon import STOPWORDS
+from newsdiff.core.text.normalize import words
 from newsdiff.core.text.segment import paragraph_spans
 
 
@@ -29,9 +31,10 @@ class ArticleFeatures:
 def article_features(text: str) -> ArticleFeatures:
     """The features of an article's text."""
     paragraphs = tuple(paragraph_spans(text))
-    furniture = frozenset(boilerplate.shape_furniture(text, paragraphs))
     pieces = [text[p.start : p.end] for p in paragraphs]
-    contents = [content_words(piece) for piece in pieces]
+    tokens = [words(piece) for piece in pieces]
+    furniture = frozenset(boilerplate.shape_furniture(text, paragraphs, tokens))
+    contents = [[w for w in found if w not in STOPWORDS] for found in tokens]
     rare = {w for index, content in enumerate(contents) if index not in furniture for w in rare_words(content)}
     return ArticleFeatures(
         paragraphs=paragraphs,

@@ -17,8 +17,9 @@ TITLE_WIDTH = 60
 def overview_json(analysis: FolderAnalysis) -> dict[str, Any]:
     """The analysis as the `newsdiff.overview/1` JSON contract of docs/json.md.
 
-    Extensions: `articles[].carries` (the share of the cluster base's story words the copy carries, 1 for
-    the base), `coverage[].boilerplate` (the base sentence is furniture), `stats.clusters`, `stats.skipped`, and
+    Extensions: `articles[].carries` (how much of its cluster's base the copy carries, folder.similarity's
+    `carries`: the share of the base's story words in sentences linked to the copy; 1 for the base),
+    `coverage[].boilerplate` (the base sentence is furniture), `stats.clusters`, `stats.skipped`, and
     `path_base64` beside a `path` that is not valid Unicode (see json_text).
     """
     return {
@@ -32,7 +33,7 @@ def overview_json(analysis: FolderAnalysis) -> dict[str, Any]:
                 "sha256": a.sha256,
                 "cluster": a.cluster,
                 "boilerplate": [{"start": s.start, "end": s.end} for s in a.boilerplate],
-                "carries": round(a.carries, 4),
+                "carries": None if a.carries is None else round(a.carries, 4),
             }
             for a in analysis.articles
         ],
@@ -81,7 +82,7 @@ def _rows(analysis: FolderAnalysis, names: dict[str, str], members: tuple[int, .
     for m in order:
         item = analysis.articles[m]
         mark = "base" if m == base else ""
-        share = "" if base is None or m == base else f"{round(100 * item.carries)}%"
+        share = "" if base is None or m == base or item.carries is None else f"{round(100 * item.carries)}%"
         title = fit(printable(item.article.title), TITLE_WIDTH)
         lines.append(f"  {mark:4} {pad(shown[m], width)}  {item.words:>6}  {share:>7}  {title}")
     return lines

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from newsdiff import __version__
 from newsdiff.core.folder.boilerplate import sentences_within
+from newsdiff.core.folder.similarity import carries_in
 from newsdiff.core.model import KINDS, Comparison, Document, Edit, EditOp, Kind, Misspelling, Side, Span
 from newsdiff.core.output import palette
 from newsdiff.core.output.review import CopyReview, Mark, Review, pair_marks
@@ -25,6 +26,7 @@ from newsdiff.core.read.articles import Article, ArticleError
 from newsdiff.core.wording import (
     ALTERED_LEGEND,
     ALTERED_MEANING,
+    CARRIES_MEANING,
     FURNITURE_HINT,
     KIND_MEANINGS,
     MOVED_LEGEND,
@@ -315,17 +317,16 @@ def _pair_views(
     return tuple(views)
 
 
-def _summary_line(comparison: Comparison, view: PairView) -> SummaryLine:
+def _summary_line(comparison: Comparison, view: PairView, furniture: Mapping[str, Sequence[Span]]) -> SummaryLine:
     stats = comparison.stats(Side.RIGHT)
     total = len(comparison.right.sentences)
-    base_total = len(comparison.left.sentences)
     return SummaryLine(
         anchor=view.anchor,
         file=view.right,
         shared_percent=_percent(stats[Kind.SHARED], total),
         paraphrase_percent=_percent(stats[Kind.PARAPHRASE], total),
         unique_percent=_percent(stats[Kind.UNIQUE], total),
-        base_carried_percent=_percent(base_total - len(comparison.unique_left), base_total),
+        base_carried_percent=100.0 * carries_in(comparison, furniture.get(comparison.left.path, ())),
         typo_links=sum(1 for link in comparison.links if link.kind is Kind.TYPO),
         misspellings=sum(1 for m in comparison.misspellings if m.side is Side.RIGHT),
     )
@@ -375,6 +376,7 @@ def render_view(view: ReportView, template: str = TEMPLATE) -> str:
         moved_meaning=MOVED_LEGEND,
         altered_meaning=f"{ALTERED_LEGEND}: {ALTERED_MEANING}",
         furniture_hint=FURNITURE_HINT,
+        carries_meaning=CARRIES_MEANING,
         colours=colours(),
         script=Markup(script),
         script_hash=script_hash,
@@ -457,7 +459,7 @@ def folder_report_view(
         generated=_now(generated),
         files=(base_facts, *(pair.right for pair in pairs)),
         skipped=tuple(ArticleError(shown_name(e.path), printable(e.reason)) for e in skipped),
-        summary=tuple(_summary_line(c, v) for c, v in zip(comparisons, pairs)),
+        summary=tuple(_summary_line(c, v, furniture) for c, v in zip(comparisons, pairs)),
         pairs=pairs,
         differences=sum(pair.differences for pair in pairs),
     )

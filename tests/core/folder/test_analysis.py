@@ -251,3 +251,16 @@ def test_coverage_links_agree_with_compare(tmp_path: Path) -> None:
         count = len(comparison.left.sentences)
         linked = {i for i in range(count) if comparison.kind_of(Side.LEFT, i) is not Kind.UNIQUE}
         assert coverage.carried(base, other) == linked
+
+
+def test_coverage_of_the_other_stories_waits_until_asked(tmp_path: Path) -> None:
+    made = generate_folder(tmp_path / "folder", 24, stories=2, unrelated_share=0.0, seed=5)
+    lazy = analyse_folder(made.folder, covered=1)
+    assert [c.covered for c in lazy.clusters] == [True, False]
+    waiting = lazy.clusters[1]
+    assert waiting.coverage == ()
+    assert all(lazy.articles[m].carries is None for m in waiting.articles if m != waiting.base)
+    full = analyse_folder(made.folder)
+    covered = with_base(lazy, 1, waiting.base)
+    assert covered.clusters[1] == full.clusters[1]
+    assert [a.carries for a in covered.articles] == [a.carries for a in full.articles]

@@ -87,6 +87,8 @@ def test_prose_flagged_by_shape_that_another_copy_carries_is_story() -> None:
     paragraphs = [[np.array(sorted(skip_grams(content_words(p))), dtype=np.uint64) for p in STORY]] * 2
     pieces = [STORY, STORY]
     flagged = [{2, 3}, set()]
-    assert boilerplate.carried_elsewhere(flagged, paragraphs, pieces, [[1], [0]]) == [{2, 3}, set()]
+    assert boilerplate.carried_elsewhere(flagged, paragraphs, pieces, [0, 0]) == [{2, 3}, set()]
     # The same paragraphs flagged in the other copy too: nothing carries them as story.
-    assert boilerplate.carried_elsewhere([{2, 3}, {2, 3}], paragraphs, pieces, [[1], [0]]) == [set(), set()]
+    assert boilerplate.carried_elsewhere([{2, 3}, {2, 3}], paragraphs, pieces, [0, 0]) == [set(), set()]
+    # Another story carrying them (a follow-up reusing them) does not make them this story's.
+    assert boilerplate.carried_elsewhere(flagged, paragraphs, pieces, [0, 1]) == [set(), set()]

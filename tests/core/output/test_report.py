@@ -497,6 +497,20 @@ def test_in_chromium_n_p_j_k_walk_the_differences(tmp_path: Path) -> None:
         assert browser.evaluate("document.querySelector(':target').id") == f"d{total}"
 
 
+def test_base_carried_is_the_carries_figure_with_the_base_furniture(seeds: list[Article], seed_comparisons) -> None:
+    """The report's "base carried" is folder.similarity's `carries`, as the overview and the list give it."""
+    from newsdiff.core.folder.similarity import carries_in
+
+    found = outline(seeds)
+    furniture = {a.path: spans for a, spans in zip(seeds, found.furniture)}
+    html = render_folder_report(seeds[0], seed_comparisons, furniture=furniture, generated=FIXED_DATE)
+    shown = re.findall(r'data-label="base carried">(\d+)&#8239;%', html)
+    expected = [f"{100 * carries_in(c, furniture[seeds[0].path]):.0f}" for c in seed_comparisons]
+    assert shown == expected
+    # Furniture counts: without it, the figures are others.
+    assert re.findall(r'data-label="base carried">(\d+)&#8239;%', render_folder_report(seeds[0], seed_comparisons)) != shown
+
+
 def test_force_never_replaces_a_file_skipped_in_an_input_folder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
