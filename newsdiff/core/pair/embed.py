@@ -21,7 +21,10 @@ def embed(sentences: Sequence[str]) -> np.ndarray:
     """Unit-length embeddings of the sentences, one row each (float32, 256 columns)."""
     if not sentences:
         return np.zeros((0, 256), dtype=np.float32)
-    vectors = np.asarray(model().embed(list(sentences), norm=True), dtype=np.float32)
+    # A text without a token (only punctuation) has no direction: wordllama divides 0 by 0 for it, which gives
+    # NaN, turned into a zero vector below; numpy's warning of it would tell the user nothing.
+    with np.errstate(invalid="ignore"):
+        vectors = np.asarray(model().embed(list(sentences), norm=True), dtype=np.float32)
     return np.nan_to_num(vectors)
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import tracemalloc
+import warnings
 
 import numpy as np
 
 from newsdiff.core.model import Kind, Side
 from newsdiff.core.pair.compare import compare
+from newsdiff.core.pair.embed import embed
 from newsdiff.core.pair.similarity import _overlap, incidence
 from newsdiff.core.read.articles import Article
 
@@ -60,3 +62,10 @@ def test_a_photo_caption_sharing_only_a_place_name_is_not_linked_to_the_sentence
     comparison = compare(left, right)
     assert comparison.kind_of(Side.LEFT, 2) is Kind.UNIQUE
     assert comparison.kind_of(Side.RIGHT, 0) is Kind.UNIQUE
+
+
+def test_a_text_without_a_token_embeds_as_zero_without_a_warning() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        vectors = embed(["", "The talks resumed on Monday."])
+    assert not vectors[0].any() and abs(float(np.linalg.norm(vectors[1])) - 1) < 1e-5
