@@ -209,7 +209,8 @@ class ArticleList(QTableView):
         self.setColumnWidth(WORDS, metrics.horizontalAdvance("00,000") + 16)
         self.setColumnWidth(FILE, metrics.horizontalAdvance("0" * 12))  # not measured: a folder may hold thousands
         self.setColumnWidth(SIMILARITY, self.horizontalHeader().sectionSizeHint(SIMILARITY))
-        self.setColumnWidth(REVIEW, metrics.horizontalAdvance("\u270e \u2713 00 of 00, 0 stale") + 16)
+        # Room for the count; a stale review's words elide (the tooltip has them) so that Carries stays in view.
+        self.setColumnWidth(REVIEW, metrics.horizontalAdvance("\u270e \u2713 00 of 00") + 16)
 
     def set_roles(self, base: int | None, other: int | None) -> None:
         """Mark the base and the copy shown, and move the selection to the copy."""

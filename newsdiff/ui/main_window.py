@@ -80,7 +80,7 @@ from newsdiff.ui.workers import PRIORITY_SHOWN, Runner, Task, analyse_in_process
 
 SAMPLE_FOLDER = resource("sample")
 RECENT_LIMIT = 8
-LIST_SHARE = 0.3  # of the window's width, for the article list, until the user moves the splitter
+LIST_SHARE = 0.37  # of the window's width, for the article list, until the user moves the splitter
 ANALYSIS_FIRST_FROM = 100  # copies: from this many, the folder analysis runs before the base's comparisons
 HTML_TYPE, PDF_TYPE = "HTML report (*.html)", "PDF (*.pdf)"
 COMPARISON_FAILED = "The comparison failed; see the problems panel."
