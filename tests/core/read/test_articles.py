@@ -22,6 +22,7 @@ from newsdiff.core.output.report import write_folder_report, write_pair_report
 from newsdiff.core.pair.compare import compare
 from newsdiff.core.read import articles, formats
 from newsdiff.core.read.articles import (
+    MAX_WORDS,
     Article,
     ArticleError,
     FileChanges,
@@ -186,7 +187,8 @@ def test_word_file_of_countless_tiny_paragraphs_is_refused(tmp_path: Path) -> No
 
 
 def test_word_file_is_held_to_the_text_limit_of_a_plain_file(tmp_path: Path) -> None:
-    text = "word " * 250_000  # 1.25 MB of text in one paragraph, from an archive of a few kilobytes
+    text = "newspaper" * 3 + " "
+    text *= 40_000  # 1.1 MB of text (and 40,000 words) in one paragraph, from an archive of a few kilobytes
     data = _word_part(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
     with pytest.raises(ArticleError, match="its text runs over 1,000,000 bytes"):
         load_article(write(tmp_path / "long.docx", data), max_bytes=1_000_000)
@@ -640,3 +642,14 @@ def test_a_link_out_of_the_folder_never_reaches_the_report(tmp_path: Path) -> No
     html = output.read_text(encoding="utf-8")
     assert "Secret password" not in html
     assert "passwd.txt" in html and "outside the folder" in html
+
+
+def test_an_article_of_more_words_than_can_be_compared_in_seconds_is_refused_by_name(tmp_path: Path) -> None:
+    long = tmp_path / "book.txt"
+    long.write_text("word " * (MAX_WORDS + 1), encoding="utf-8")
+    at_limit = tmp_path / "long.txt"
+    at_limit.write_text("word " * MAX_WORDS, encoding="utf-8")
+    with pytest.raises(ArticleError) as refused:
+        load_article(long)
+    assert refused.value.path == str(long) and "too long to compare" in refused.value.reason
+    assert len(load_article(at_limit).text.split()) == MAX_WORDS
