@@ -184,6 +184,11 @@ def _rewords(change: Change) -> bool:
     return bool(left and right and left != right) or any(map(_negates, left + right))
 
 
+def cuts_or_adds(link: Reworded) -> bool:
+    """Whether one side of the link only cuts or adds words somewhere (see what_both_state)."""
+    return what_both_state(link) is not link
+
+
 def _one_side_only(change: Change, left_words: Sequence[str], right_words: Sequence[str]) -> bool:
     """Whether a reworded run has words on one side only (a cut or an addition) that the other side does not
     state elsewhere. A phrase moved within the link (most of its content words on the other side too) is stated
