@@ -22,7 +22,7 @@ import numpy as np
 from newsdiff.core.model import Alteration
 from newsdiff.core.pair.changes import Change
 from newsdiff.core.pair.facts import Passage, changed_facts, figure_counts
-from newsdiff.core.pair.features import FEATURE_NAMES, pair_features
+from newsdiff.core.pair.features import FEATURE_NAMES, counterparts, pair_features
 from newsdiff.core.places import resource
 from newsdiff.core.text.lexicon import GOVERNING_NEGATIONS, STOPWORDS, is_negation
 
@@ -141,7 +141,8 @@ def link_alterations(links: Sequence[Reworded]) -> list[tuple[Alteration, ...]]:
     words both keep, and a reworded link only where the model finds it altered both whole and without its cut
     and added words (whole, it reads the sentences it learnt from; without them, what both sides state)."""
     judged = [what_both_state(link) for link in links]
-    asked = [k for k, link in enumerate(judged) if any(map(_rewords, link.changes))]
+    asked = [k for k, link in enumerate(judged)
+             if any(_replaces_content(change, links[k].left.words, links[k].right.words) for change in link.changes)]
     trimmed = [k for k in asked if judged[k] is not links[k]]
     whole = _altered_both_ways([links[k].left.text for k in asked], [links[k].right.text for k in asked])
     verdicts = dict(zip(asked, whole))
@@ -177,11 +178,25 @@ def what_both_state(link: Reworded) -> Reworded:
     )
 
 
-def _rewords(change: Change) -> bool:
-    """Whether a reworded run puts words in the place of others, or negates: not a phrase moved."""
+def _replaces_content(change: Change, left_words: Sequence[str], right_words: Sequence[str]) -> bool:
+    """Whether a reworded run puts content words of one meaning in the place of others, or negates: each side of
+    it holds a content word that the other side (`left_words`, `right_words`: the case-folded words of each
+    passage) states nowhere, by the same stem or a word close in meaning. A run whose one side only holds stop
+    words or words the other side states too ("said" / "added in remarks broadcast ...", "CBS News" / "CBS")
+    rewords nothing either side claims: it only adds words, which is no changed claim."""
     left = [t.folded for t in change.left if t.is_word]
     right = [t.folded for t in change.right if t.is_word]
-    return bool(left and right and left != right) or any(map(_negates, left + right))
+    if any(map(_negates, left + right)):
+        return True
+    if not left or not right or left == right:
+        return False
+    return _unstated(left, right_words) and _unstated(right, left_words)
+
+
+def _unstated(run: Sequence[str], other: Sequence[str]) -> bool:
+    """Whether a run holds a content word with no counterpart among the other side's words."""
+    content = [w for w in run if w not in STOPWORDS]
+    return not all(counterparts(content, other))
 
 
 def cuts_or_adds(link: Reworded) -> bool:

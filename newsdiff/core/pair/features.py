@@ -502,6 +502,14 @@ def _per_pair(flags: list[bool], sentences: Sequence[_Sentence]) -> list[list[bo
     return [flags[end - len(s.words) : end] for s, end in zip(sentences, ends)]
 
 
+def counterparts(words: Sequence[str], others: Sequence[str]) -> list[bool]:
+    """For each case-folded word, whether `others` hold it in some inflection or with its full stops dropped
+    (U.S., US): the same stem. Word vectors are no test of the same meaning here: they find related words close
+    too (hundreds, thousands)."""
+    stems = frozenset(_stem(w.replace(".", "")) for w in others)
+    return [_stem(w.replace(".", "")) in stems for w in words]
+
+
 _LEXICAL = {"ratio": fuzz.ratio, "token_sort_ratio": fuzz.token_sort_ratio, "token_set_ratio": fuzz.token_set_ratio}
 
 

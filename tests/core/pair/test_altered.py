@@ -164,3 +164,21 @@ def test_a_clause_cut_with_a_negation_of_its_own_is_no_negation_of_what_both_sta
     )
     assert not link.altered
 
+
+
+def test_a_run_that_only_adds_beside_words_the_other_side_states_rewords_no_claim() -> None:
+    # "said" / "added in a speech ...": one side of the run holds stop words only, the rest is added.
+    left = '"We will rebuild every school that was damaged," the governor said.'
+    right = ('"We will rebuild every school that was damaged," the governor added in a speech broadcast after she '
+             "toured the flooded valley.")
+    for a, b in ((left, right), (right, left)):
+        _, link = only_paraphrase(a, b)
+        assert not link.altered, (a, b)
+
+
+def test_a_run_that_puts_other_content_words_in_place_stays_altered() -> None:
+    left = "The council approved the plan to widen the road through the old town, the mayor said."
+    right = "The council postponed its vote on the plan after shopkeepers sued, the mayor said."
+    for a, b in ((left, right), (right, left)):
+        _, link = only_paraphrase(a, b)
+        assert link.altered and Alteration.REWORDED in link.alterations, (a, b)
