@@ -29,7 +29,8 @@ def write(folder: Path, name: str, lines: list[str]) -> None:
 
 
 def run_script(folder: Path) -> subprocess.CompletedProcess:
-    env = {"NEWSDIFF_MRPC": str(folder), "PATH": "/usr/bin:/bin", "HOME": str(folder)}
+    # The script runs on this repository's newsdiff, whichever one the environment has installed.
+    env = {"NEWSDIFF_MRPC": str(folder), "PATH": "/usr/bin:/bin", "HOME": str(folder), "PYTHONPATH": str(REPO)}
     return subprocess.run([sys.executable, str(REPO / "benchmarks" / "quality" / "mrpc.py")], cwd=REPO, env=env,
                           capture_output=True, text=True, timeout=300)
 
@@ -59,4 +60,6 @@ def test_script_scores_pairs_through_compare(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "3 pairs" in result.stdout
     assert "compare (linked and not altered): accuracy 1.0000, F1 1.0000" in result.stdout
+    # The pair that only adds "as expected" is no reworded pair; the name swapped and the unrelated pair are.
+    assert "compare on the reworded pairs only (2, 0.0% equivalent): accuracy 1.0000" in result.stdout
     assert "altered model alone (not altered = equivalent): accuracy 1.0000" in result.stdout
