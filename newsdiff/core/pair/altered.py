@@ -139,7 +139,9 @@ def link_alterations(links: Sequence[Reworded]) -> list[tuple[Alteration, ...]]:
     model learnt from MRPC's annotators, who call more information "not equivalent", which is no changed claim.
     So a link whose one side only cuts or adds words is altered only where a rule finds a changed fact in the
     words both keep, and a reworded link only where the model finds it altered both whole and without its cut
-    and added words (whole, it reads the sentences it learnt from; without them, what both sides state)."""
+    and added words (whole, it reads the sentences it learnt from; without them, what both sides state). The
+    model is asked only where a run of what both state puts content words in the place of others (see
+    _replaces_content): elsewhere the rewording only adds words beside those the other side states."""
     judged = [what_both_state(link) for link in links]
     asked = [k for k, link in enumerate(judged)
              if any(_replaces_content(change, links[k].left.words, links[k].right.words) for change in link.changes)]
