@@ -144,7 +144,7 @@ def link_alterations(links: Sequence[Reworded]) -> list[tuple[Alteration, ...]]:
     _replaces_content): elsewhere the rewording only adds words beside those the other side states."""
     judged = [what_both_state(link) for link in links]
     asked = [k for k, link in enumerate(judged)
-             if any(_replaces_content(change, links[k].left.words, links[k].right.words) for change in link.changes)]
+             if any(map(_replaces_content, link.changes))]
     trimmed = [k for k in asked if judged[k] is not links[k]]
     whole = _altered_both_ways([links[k].left.text for k in asked], [links[k].right.text for k in asked])
     verdicts = dict(zip(asked, whole))
@@ -180,23 +180,24 @@ def what_both_state(link: Reworded) -> Reworded:
     )
 
 
-def _replaces_content(change: Change, left_words: Sequence[str], right_words: Sequence[str]) -> bool:
+def _replaces_content(change: Change) -> bool:
     """Whether a reworded run puts content words of one meaning in the place of others, or negates: each side of
-    it holds a content word that the other side (`left_words`, `right_words`: the case-folded words of each
-    passage) states nowhere, by the same stem or a word close in meaning. A run whose one side only holds stop
-    words or words the other side states too ("said" / "added in remarks broadcast ...", "CBS News" / "CBS")
-    rewords nothing either side claims: it only adds words, which is no changed claim."""
+    it holds a content word that the other side of the run holds in no inflection. A run whose one side only
+    holds stop words or words that its other side holds too ("said" / "added in remarks broadcast ...", "CBS News"
+    / "CBS") rewords nothing: the other side only adds words, which is no changed claim. The other side of the run,
+    not of the whole link: "Alaska judge" / "Westpac judge" puts one name in the place of another even where the
+    sentence names Alaska again."""
     left = [t.folded for t in change.left if t.is_word]
     right = [t.folded for t in change.right if t.is_word]
     if any(map(_negates, left + right)):
         return True
     if not left or not right or left == right:
         return False
-    return _unstated(left, right_words) and _unstated(right, left_words)
+    return _unstated(left, right) and _unstated(right, left)
 
 
 def _unstated(run: Sequence[str], other: Sequence[str]) -> bool:
-    """Whether a run holds a content word with no counterpart among the other side's words."""
+    """Whether one side of a run holds a content word with no counterpart on its other side."""
     content = [w for w in run if w not in STOPWORDS]
     return not all(counterparts(content, other))
 
