@@ -16,7 +16,7 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from newsdiff.core.output.safe_write import write_text_atomically
-from newsdiff.core.read.articles import MAX_BYTES, Article, ArticleError
+from newsdiff.core.read.articles import MAX_BYTES, Article, ArticleError, refuse_too_long
 from newsdiff.core.read.decoding import ContentError
 from newsdiff.core.read.formats import page_article
 from newsdiff.ui.overwrite import may_replace
@@ -63,7 +63,7 @@ def pasted_article(clipping: Clipping, path: str) -> Article:
     """The article `clipping` holds, named `path` (a name in the open folder that no file has).
 
     HTML goes through the saved-page extraction; when that finds no article (a bare line of a page), the plain
-    text the source offered alongside is taken. Raises ArticleError when there is no text, or too much."""
+    text the source offered alongside is taken. Raises ArticleError when there is no text, or too much (bytes or words)."""
     html, text = clipping.html, clipping.text
     if max(len(html), len(text)) > MAX_PASTED_CHARACTERS:
         raise ArticleError(path, f"too large to paste (over {MAX_PASTED_CHARACTERS:,} characters)")
@@ -74,10 +74,12 @@ def pasted_article(clipping: Clipping, path: str) -> Article:
         except ContentError:
             extracted = None
         if extracted is not None:
+            refuse_too_long(path, extracted.text)
             pasted = Article.from_text(extracted.text, path, extracted.title or None)
             return Article(pasted.path, pasted.title, pasted.text, extracted.hints + pasted.hints, "", extracted.outlet)
     if not text.strip():
         raise ArticleError(path, NOTHING_TO_PASTE)
+    refuse_too_long(path, text)
     return Article.from_text(text.strip("\n"), path)
 
 

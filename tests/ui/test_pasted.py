@@ -10,7 +10,8 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from newsdiff.core.model import Kind, Side
-from newsdiff.core.read.articles import load_article
+from newsdiff.core.read.articles import MAX_WORDS, ArticleError, load_article
+from newsdiff.ui.pasted import Clipping, pasted_article
 from tests.conftest import seed
 from tests.ui.folder_window import copies_folder, window_on
 from tests.ui.test_main_window import WAIT, make_window, showing, wait_for_work
@@ -134,3 +135,12 @@ def test_ctrl_v_in_the_find_field_pastes_into_the_field(qtbot, window):
     wait_for_work(window)  # a copy pasted would be made on a worker thread
     assert field.text() == "Putin"
     assert len(window.session.articles) == 2
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_pasted_text_longer_than_an_article_may_be_is_refused(html: bool) -> None:
+    words = "word " * (MAX_WORDS + 1)
+    clipping = Clipping(f"<html><body><article><p>{words}</p></article></body></html>" if html else "", words)
+    with pytest.raises(ArticleError, match="too long to compare"):
+        pasted_article(clipping, "Pasted 1")
+    assert len(pasted_article(Clipping("", "word " * MAX_WORDS), "Pasted 1").text.split()) == MAX_WORDS

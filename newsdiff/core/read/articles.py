@@ -85,6 +85,13 @@ class Article:
         return cls(path, title if title is not None else title_of(text), text, text_hints(text))
 
 
+def refuse_too_long(path: Path | str, text: str) -> None:
+    """Raise ArticleError when `text` holds more words than an article may (MAX_WORDS), from a file or not."""
+    words = len(text.split())
+    if words > MAX_WORDS:
+        raise ArticleError(path, f"too long to compare ({words:,} words; the limit is {MAX_WORDS:,})")
+
+
 def normalise_newlines(text: str) -> str:
     """The text with CRLF and CR line endings turned into LF."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -113,9 +120,7 @@ def load_article(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Article:
     text = normalise_newlines(extracted.text)
     if not text.strip():
         raise ArticleError(path, "empty file (only white space)")
-    words = len(text.split())
-    if words > MAX_WORDS:
-        raise ArticleError(path, f"too long to compare ({words:,} words; the limit is {MAX_WORDS:,})")
+    refuse_too_long(path, text)
     hints = extracted.hints + text_hints(text)
     title = extracted.title or title_of(text)
     return Article(str(path), title, text, hints, hashlib.sha256(data).hexdigest(), extracted.outlet)
