@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from newsdiff.core.output.safe_write import write_text_atomically
+from newsdiff.core.output.safe_write import is_input, write_text_atomically
 from newsdiff.core.read.articles import MAX_BYTES, Article, ArticleError, refuse_too_long
 from newsdiff.core.read.decoding import ContentError
 from newsdiff.core.read.formats import page_article
@@ -105,7 +105,7 @@ def save_pasted_dialog(parent: QWidget, article: Article, articles: list[Article
     path = Path(chosen)
     if not path.suffix:
         path = path.with_name(path.name + ".txt")
-    if path.resolve() in {Path(a.path).resolve() for a in articles}:
+    if is_input(path, [a.path for a in articles]):
         QMessageBox.warning(parent, title, f"{path} is one of the open articles. Choose another name.")
         return None
     force = may_replace(parent, path, "file")
