@@ -133,13 +133,13 @@ def _report_command(args: argparse.Namespace) -> int:
     review = Review.load(review_folder([article.path for article in [base, *copies]]))
     if review.problem:
         print(f"newsdiff: {review.problem}", file=sys.stderr)
+    pair = not folders and len(copies) == 1
     try:
         if args.pdf or args.output.suffix.lower() == ".pdf":
             _write_pdf_report(
-                args, base, comparisons, skipped, furniture, pair=not folders and len(copies) == 1, protected=inputs,
-                review=review,
+                args, base, comparisons, skipped, furniture, pair=pair, protected=inputs, review=review
             )
-        elif not folders and len(copies) == 1:
+        elif pair:
             write_pair_report(
                 comparisons[0], args.output, force=args.force, furniture=furniture, protected=inputs, review=review
             )
