@@ -226,7 +226,9 @@ def _pair_view(
     site furniture of each file, by path; `review`, the editor's review of the folder, if any."""
     differences = comparison.differences()
     left_facts, right_facts = _document_facts(comparison.left), _document_facts(comparison.right)
-    files = tuple(review.file_of(f.path, f.sha256) for f in (left_facts, right_facts)) if review else ()
+    # Named by the documents' own paths: FileFacts.path is the path as shown, escaped where it is not printable.
+    facts = {Side.LEFT: left_facts, Side.RIGHT: right_facts}
+    files = tuple(review.file_of(comparison.document(s).path, facts[s].sha256) for s in Side) if review else ()
     marks = pair_marks(review, comparison, *files, differences) if review else [Mark()] * len(differences)
     reviews: dict[tuple[Side, int], Mark] = {}
     numbers: dict[tuple[Side, int], int] = {}

@@ -180,3 +180,20 @@ def test_compare_json_carries_the_review_the_viewer_keeps(folder, capsys):
     assert not any(d["checked"] for d in found["differences"][1:])
     assert found["copies"]["left"] == {"name": "a.txt", "reviewed": False, "note": "", "stale": False}
     assert document["links"] is not None  # the contract's fields stay
+
+
+def test_the_report_finds_the_review_of_a_file_whose_name_is_shown_escaped(tmp_path):
+    from newsdiff.core.output.report import render_pair_report
+
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "a\tfirst.txt").write_text(LEFT, encoding="utf-8")  # a tab: shown escaped in the report
+    (folder / "b.txt").write_text(RIGHT, encoding="utf-8")
+    left, right = load_article(folder / "a\tfirst.txt"), load_article(folder / "b.txt")
+    comparison = compare(left, right)
+    review = Review.load(folder, tmp_path / "data")
+    first, second = review.file(left), review.file(right)
+    ids = difference_ids(comparison, comparison.differences(), flipped=review.flipped(first, second))
+    review.set_mark(first, second, ids[0], checked=True)
+    html = render_pair_report(comparison, review=review)
+    assert f"1 of {len(comparison.differences())} checked by the editor" in html
